@@ -1,0 +1,107 @@
+/* pa-application.c */
+#include "config.h"
+
+#include "pa-application.h"
+
+#include <glib/gi18n.h>
+
+#include "pa-window.h"
+
+struct _PaApplication
+{
+  AdwApplication parent_instance;
+  PaStore *store;
+  PaBasemap *basemap;
+  char *initial_plan;
+};
+
+G_DEFINE_FINAL_TYPE (PaApplication, pa_application, ADW_TYPE_APPLICATION)
+
+static void
+pa_application_activate (GApplication *app)
+{
+  PaApplication *self = PA_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (!window)
+    {
+      PaWindow *w = pa_window_new (GTK_APPLICATION (app), self->store, self->basemap);
+      g_autoptr (GError) error = NULL;
+      if (self->initial_plan && !pa_window_show_plan (w, self->initial_plan, &error))
+        g_printerr ("%s\n", error->message);
+      window = GTK_WINDOW (w);
+    }
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { "Park Atlas contributors", NULL };
+  adw_show_about_window (parent,
+                         "application-name", _("Park Atlas"),
+                         "application-icon", PA_APP_ID,
+                         "version", PA_VERSION,
+                         "comments", _("Biomedical industrial park layouts of Chinese plans, on an offline map"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "legal-sections", NULL,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+pa_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (pa_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+pa_application_finalize (GObject *object)
+{
+  PaApplication *self = PA_APPLICATION (object);
+  g_clear_object (&self->store);
+  g_clear_object (&self->basemap);
+  g_free (self->initial_plan);
+  G_OBJECT_CLASS (pa_application_parent_class)->finalize (object);
+}
+
+static void
+pa_application_class_init (PaApplicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pa_application_finalize;
+  G_APPLICATION_CLASS (klass)->activate = pa_application_activate;
+  G_APPLICATION_CLASS (klass)->startup = pa_application_startup;
+}
+
+static void
+pa_application_init (PaApplication *self)
+{
+}
+
+PaApplication *
+pa_application_new (PaStore *store, PaBasemap *basemap, const char *initial_plan)
+{
+  /* NON_UNIQUE: each process shows its own --db; a second instance must not hand its
+   * command line to a window showing another database. */
+  PaApplication *self = g_object_new (PA_TYPE_APPLICATION, "application-id", PA_APP_ID,
+                                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  self->store = g_object_ref (store);
+  self->basemap = g_object_ref (basemap);
+  self->initial_plan = g_strdup (initial_plan);
+  return self;
+}

@@ -1,0 +1,16 @@
+/* pa-application.h — the GTK application: one store, one basemap, its windows */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/pa-store.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_APPLICATION (pa_application_get_type ())
+G_DECLARE_FINAL_TYPE (PaApplication, pa_application, PA, APPLICATION, AdwApplication)
+
+/* @initial_plan may be NULL for the first plan. */
+PaApplication *pa_application_new (PaStore *store, PaBasemap *basemap, const char *initial_plan);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* pa-window.h — the main window: plan selector, zone list and details, the map.
+ *
+ * Thin: it shows what the store loaded and forwards clicks to the painter's hit test
+ * and the exporter. One window per database.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/pa-basemap.h"
+#include "store/pa-store.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_WINDOW (pa_window_get_type ())
+G_DECLARE_FINAL_TYPE (PaWindow, pa_window, PA, WINDOW, AdwApplicationWindow)
+
+PaWindow *pa_window_new (GtkApplication *app, PaStore *store, PaBasemap *basemap);
+/* Shows plan @slug; FALSE with @error when the store has no such plan. */
+gboolean pa_window_show_plan (PaWindow *self, const char *slug, GError **error);
+PaPlan *pa_window_get_plan (PaWindow *self);
+void pa_window_select_zone (PaWindow *self, PaZone *zone);
+PaZone *pa_window_get_selected_zone (PaWindow *self);
+/* What a click at (x, y) on the map widget does: select the zone there, or none. */
+PaZone *pa_window_click_map (PaWindow *self, double x, double y);
+/* Map widget coordinates of (lon, lat), for tests that click a zone. */
+gboolean pa_window_map_coords (PaWindow *self, double lon, double lat, double *x, double *y);
+GtkListBox *pa_window_get_zone_list (PaWindow *self);
+char *pa_window_get_details_text (PaWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* pa-zone-details.c */
+#include "config.h"
+
+#include "pa-zone-details.h"
+
+#include <glib/gi18n.h>
+
+struct _PaZoneDetails
+{
+  GtkBox parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PaZoneDetails, pa_zone_details, GTK_TYPE_BOX)
+
+static GtkWidget *
+add_label (PaZoneDetails *self, const char *text, const char *css_class)
+{
+  GtkWidget *l = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_selectable (GTK_LABEL (l), TRUE);
+  gtk_widget_set_focusable (l, FALSE);
+  if (css_class)
+    gtk_widget_add_css_class (l, css_class);
+  gtk_box_append (GTK_BOX (self), l);
+  return l;
+}
+
+static void
+add_heading (PaZoneDetails *self, const char *text)
+{
+  GtkWidget *l = add_label (self, text, "heading");
+  gtk_widget_set_margin_top (l, 10);
+}
+
+/* A fact and, beneath it, the policy sentence it comes from. */
+static void
+add_cited (PaZoneDetails *self, const char *fact, PaCitation *citation)
+{
+  add_label (self, fact, NULL);
+  if (citation)
+    {
+      g_autofree char *q = g_strdup_printf ("“%s” — %s, %s", citation->quote, citation->seed,
+                                            citation->section);
+      GtkWidget *l = add_label (self, q, "dim-label");
+      gtk_widget_add_css_class (l, "caption");
+      gtk_widget_set_margin_start (l, 12);
+      gtk_widget_set_margin_bottom (l, 4);
+    }
+}
+
+static void
+clear (PaZoneDetails *self)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_box_remove (GTK_BOX (self), child);
+}
+
+static void
+show_targets (PaZoneDetails *self, GPtrArray *targets)
+{
+  add_heading (self, _("Targets"));
+  if (targets->len == 0)
+    add_label (self, _("The document sets no target here."), "dim-label");
+  for (guint i = 0; i < targets->len; i++)
+    {
+      PaTarget *t = targets->pdata[i];
+      g_autofree char *text = pa_target_describe (t);
+      add_cited (self, text, t->citation);
+    }
+}
+
+static void
+show_organisations (PaZoneDetails *self, GPtrArray *orgs, gboolean zone_level)
+{
+  add_heading (self, _("Enterprises and platforms"));
+  if (orgs->len == 0)
+    add_label (self, zone_level ? _("The document ties no enterprise or platform to this zone.")
+                                : _("The document names no enterprise or platform."),
+               "dim-label");
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      PaOrganisation *o = orgs->pdata[i];
+      g_autoptr (GString) s = g_string_new (o->name);
+      if (o->role)
+        g_string_append_printf (s, " · %s", o->role);
+      if (o->responsible)
+        g_string_append_printf (s, _(" · responsible: %s"), o->responsible);
+      add_cited (self, s->str, o->citation);
+    }
+}
+
+void
+pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone)
+{
+  g_return_if_fail (PA_IS_ZONE_DETAILS (self));
+  clear (self);
+  if (!plan)
+    return;
+  if (!zone)
+    {
+      g_autofree char *doc = g_strdup_printf (_("Source: 《%s》 %s %s"), pa_plan_get_document_title (plan),
+                                              pa_plan_get_document_issuer (plan) ? pa_plan_get_document_issuer (plan) : "",
+                                              pa_plan_get_document_date (plan) ? pa_plan_get_document_date (plan) : "");
+      GPtrArray *ind = pa_plan_get_industries (plan);
+      add_label (self, pa_plan_get_name (plan), "title-3");
+      add_label (self, doc, "dim-label");
+      add_label (self, _("Click a zone on the map or in the list to see its details."), NULL);
+      if (ind->len)
+        {
+          g_autofree char *joined = NULL;
+          add_heading (self, _("Industries"));
+          g_ptr_array_add (ind, NULL);
+          joined = g_strjoinv ("、", (char **) ind->pdata);
+          g_ptr_array_remove_index (ind, ind->len - 1);
+          add_label (self, joined, NULL);
+        }
+      show_targets (self, pa_plan_get_targets (plan));
+      show_organisations (self, pa_plan_get_organisations (plan), FALSE);
+      return;
+    }
+
+  add_label (self, pa_zone_get_name (zone), "title-3");
+  {
+    g_autofree char *role = g_strdup_printf (_("Role: %s"), pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)));
+    g_autofree char *places = g_strdup_printf (_("Places: %s"), pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "—");
+    add_label (self, role, NULL);
+    add_label (self, places, NULL);
+  }
+  if (pa_zone_get_schematic (zone))
+    add_label (self, _("示意 — the outline is schematic: drawn inside the named district, not a surveyed boundary."),
+               "warning");
+  if (pa_zone_get_note (zone))
+    add_label (self, pa_zone_get_note (zone), "dim-label");
+  if (pa_zone_get_summary (zone))
+    {
+      add_heading (self, _("Role in the plan"));
+      add_cited (self, pa_zone_get_summary (zone), pa_zone_get_citation (zone));
+    }
+  add_heading (self, _("Industries"));
+  if (pa_zone_get_n_industries (zone) == 0)
+    add_label (self, _("The document ties no industry to this zone."), "dim-label");
+  for (guint i = 0; i < pa_zone_get_n_industries (zone); i++)
+    {
+      PaCitation *c = NULL;
+      const char *name = pa_zone_get_industry (zone, i, &c);
+      add_cited (self, name, c);
+    }
+  show_targets (self, pa_zone_get_targets (zone));
+  show_organisations (self, pa_zone_get_organisations (zone), TRUE);
+}
+
+char *
+pa_zone_details_get_text (PaZoneDetails *self)
+{
+  GString *s = g_string_new (NULL);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self)); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c))
+      g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (c)));
+  return g_string_free (s, FALSE);
+}
+
+static void
+pa_zone_details_class_init (PaZoneDetailsClass *klass)
+{
+}
+
+static void
+pa_zone_details_init (PaZoneDetails *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 4);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
+}
+
+GtkWidget *
+pa_zone_details_new (void)
+{
+  return g_object_new (PA_TYPE_ZONE_DETAILS, NULL);
+}

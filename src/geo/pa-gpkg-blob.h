@@ -1,0 +1,33 @@
+/* pa-gpkg-blob.h — GeoPackage geometry binary: "GP" header + envelope + WKB.
+ *
+ * OGC 12-128r18 §2.1.3. The store writes MULTIPOLYGONs with an [minx,maxx,miny,maxy]
+ * envelope, little-endian; it reads Polygon / MultiPolygon in either byte order,
+ * with or without Z/M (dropped), as GDAL and QGIS write them.
+ */
+#pragma once
+
+#include "pa-geometry.h"
+
+G_BEGIN_DECLS
+
+#define PA_GEO_ERROR (pa_geo_error_quark ())
+GQuark pa_geo_error_quark (void);
+
+typedef enum
+{
+  PA_GEO_ERROR_INVALID,
+  PA_GEO_ERROR_UNSUPPORTED,
+} PaGeoError;
+
+GBytes *pa_gpkg_blob_from_geometry (const PaGeometry *geometry, gint32 srs_id);
+PaGeometry *pa_gpkg_blob_to_geometry (const guint8 *data, gsize len, gint32 *srs_id,
+                                      GError **error);
+/* Reads only the header: envelope (or computes none) and emptiness, for ST_* functions. */
+gboolean pa_gpkg_blob_read_envelope (const guint8 *data, gsize len, PaBBox *bbox,
+                                     gboolean *is_empty);
+
+/* Plain WKB (no GP header), e.g. from GEOS or a MBTiles/GeoJSON conversion. */
+GBytes *pa_wkb_from_geometry (const PaGeometry *geometry);
+PaGeometry *pa_wkb_to_geometry (const guint8 *data, gsize len, GError **error);
+
+G_END_DECLS

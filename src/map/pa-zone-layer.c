@@ -1,0 +1,106 @@
+/* pa-zone-layer.c */
+#include "config.h"
+
+#include "pa-zone-layer.h"
+
+#include "render/pa-painter.h"
+
+struct _PaZoneLayer
+{
+  ShumateLayer parent_instance;
+  PaPlan *plan;
+  PaZone *selected;
+};
+
+G_DEFINE_FINAL_TYPE (PaZoneLayer, pa_zone_layer, SHUMATE_TYPE_LAYER)
+
+void
+pa_zone_layer_get_view (PaZoneLayer *self, PaView *view)
+{
+  ShumateViewport *vp = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  pa_view_init (view, shumate_location_get_longitude (SHUMATE_LOCATION (vp)),
+                shumate_location_get_latitude (SHUMATE_LOCATION (vp)),
+                shumate_viewport_get_zoom_level (vp), gtk_widget_get_width (GTK_WIDGET (self)),
+                gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+static void
+pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  PaZoneLayer *self = PA_ZONE_LAYER (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  PaView view;
+
+  if (!self->plan || w <= 0 || h <= 0)
+    return;
+  pa_zone_layer_get_view (self, &view);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  pa_painter_draw_zones (cr, &view, self->plan, self->selected, 1.0);
+  pa_painter_draw_zone_labels (cr, &view, self->plan, self->selected, 13);
+  cairo_destroy (cr);
+}
+
+static void
+viewport_changed (PaZoneLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pa_zone_layer_constructed (GObject *object)
+{
+  ShumateViewport *vp;
+  G_OBJECT_CLASS (pa_zone_layer_parent_class)->constructed (object);
+  vp = shumate_layer_get_viewport (SHUMATE_LAYER (object));
+  g_signal_connect_object (vp, "notify::zoom-level", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::latitude", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::longitude", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::rotation", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
+}
+
+static void
+pa_zone_layer_dispose (GObject *object)
+{
+  PaZoneLayer *self = PA_ZONE_LAYER (object);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->selected);
+  G_OBJECT_CLASS (pa_zone_layer_parent_class)->dispose (object);
+}
+
+static void
+pa_zone_layer_class_init (PaZoneLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = pa_zone_layer_constructed;
+  G_OBJECT_CLASS (klass)->dispose = pa_zone_layer_dispose;
+  GTK_WIDGET_CLASS (klass)->snapshot = pa_zone_layer_snapshot;
+}
+
+static void
+pa_zone_layer_init (PaZoneLayer *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+PaZoneLayer *
+pa_zone_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (PA_TYPE_ZONE_LAYER, "viewport", viewport, NULL);
+}
+
+void
+pa_zone_layer_set_plan (PaZoneLayer *self, PaPlan *plan)
+{
+  g_return_if_fail (PA_IS_ZONE_LAYER (self));
+  g_set_object (&self->plan, plan);
+  g_clear_object (&self->selected);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pa_zone_layer_set_selected (PaZoneLayer *self, PaZone *zone)
+{
+  g_return_if_fail (PA_IS_ZONE_LAYER (self));
+  g_set_object (&self->selected, zone);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

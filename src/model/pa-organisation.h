@@ -1,0 +1,32 @@
+/* pa-organisation.h — an enterprise, institution or platform a plan names.
+ *
+ * A plain immutable record; zone_key is set only where the text ties it to a zone.
+ */
+#pragma once
+
+#include "pa-citation.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gatomicrefcount ref;
+  gint64 id;
+  char *name;
+  char *kind;        /* enterprise / institution / platform */
+  char *role;        /* 链主企业, 重大公共服务平台 … ; may be NULL */
+  char *responsible; /* responsible units joined with "、"; may be NULL */
+  char *zone_key;    /* may be NULL */
+  PaCitation *citation;
+} PaOrganisation;
+
+#define PA_TYPE_ORGANISATION (pa_organisation_get_type ())
+GType pa_organisation_get_type (void) G_GNUC_CONST;
+
+PaOrganisation *pa_organisation_new (void);
+PaOrganisation *pa_organisation_ref (PaOrganisation *self);
+void pa_organisation_unref (PaOrganisation *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaOrganisation, pa_organisation_unref)
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* pa-plan.h — one spatial layout from one policy document ("1+3+X", "一核多中心" …).
+ *
+ * Holds its zones as a GListModel for the UI, the legend's roles in order, and the
+ * plan-level industries, targets and organisations.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pa-zone.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_PLAN (pa_plan_get_type ())
+G_DECLARE_FINAL_TYPE (PaPlan, pa_plan, PA, PLAN, GObject)
+
+PaPlan *pa_plan_new (gint64 id, const char *slug, const char *name, const char *layout);
+
+gint64 pa_plan_get_id (PaPlan *self);
+const char *pa_plan_get_slug (PaPlan *self);
+const char *pa_plan_get_name (PaPlan *self);
+const char *pa_plan_get_layout (PaPlan *self);
+const char *pa_plan_get_region (PaPlan *self);
+void pa_plan_set_region (PaPlan *self, const char *region);
+const char *pa_plan_get_document_title (PaPlan *self);
+const char *pa_plan_get_document_issuer (PaPlan *self);
+const char *pa_plan_get_document_date (PaPlan *self);
+void pa_plan_set_document (PaPlan *self, const char *title, const char *issuer, const char *date);
+
+/* Roles in legend order. */
+void pa_plan_add_role (PaPlan *self, const char *key, const char *label);
+guint pa_plan_get_n_roles (PaPlan *self);
+const char *pa_plan_get_role_key (PaPlan *self, guint i);
+const char *pa_plan_get_role_label (PaPlan *self, guint i);
+/* Index of @key among the roles, or -1. */
+int pa_plan_get_role_index (PaPlan *self, const char *key);
+const char *pa_plan_lookup_role_label (PaPlan *self, const char *key);
+
+void pa_plan_add_zone (PaPlan *self, PaZone *zone);
+GListModel *pa_plan_get_zones (PaPlan *self); /* of PaZone */
+PaZone *pa_plan_find_zone (PaPlan *self, const char *key);
+gboolean pa_plan_has_schematic_zones (PaPlan *self);
+/* Bounding box of all zone outlines, lon/lat. */
+PaBBox pa_plan_get_extent (PaPlan *self);
+
+void pa_plan_add_target (PaPlan *self, PaTarget *target);
+GPtrArray *pa_plan_get_targets (PaPlan *self);
+void pa_plan_add_organisation (PaPlan *self, PaOrganisation *org);
+GPtrArray *pa_plan_get_organisations (PaPlan *self);
+void pa_plan_add_industry (PaPlan *self, const char *name);
+GPtrArray *pa_plan_get_industries (PaPlan *self); /* char* */
+
+G_END_DECLS

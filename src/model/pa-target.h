@@ -1,0 +1,40 @@
+/* pa-target.h — one quantitative target a plan sets, for the plan or for a zone.
+ *
+ * A plain immutable record. Missing numbers are NAN, missing years 0.
+ */
+#pragma once
+
+#include "pa-citation.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gatomicrefcount ref;
+  gint64 id;
+  char *indicator;  /* 主营业务收入 */
+  char *comparator; /* 突破 / 达到 / 以上 …, verbatim; may be NULL */
+  double value;
+  char *unit;       /* 亿元, %, 家, 个 … */
+  int year;
+  double baseline_value;
+  int baseline_year;
+  double growth_rate; /* percent per year */
+  double increase;
+  PaCitation *citation;
+} PaTarget;
+
+#define PA_TYPE_TARGET (pa_target_get_type ())
+GType pa_target_get_type (void) G_GNUC_CONST;
+
+PaTarget *pa_target_new (void);
+PaTarget *pa_target_ref (PaTarget *self);
+void pa_target_unref (PaTarget *self);
+/* "2023年 主营业务收入 达到 500亿元", with the baseline and growth where given. */
+char *pa_target_describe (const PaTarget *self);
+/* The value as the document writes it: no trailing zeros ("62.3", "2000"). */
+char *pa_format_number (double value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTarget, pa_target_unref)
+
+G_END_DECLS

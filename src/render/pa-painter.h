@@ -1,0 +1,55 @@
+/* pa-painter.h — the one cairo painter of Park Atlas.
+ *
+ * The map tiles, the zone layer on screen, the legend widget and every export (PDF,
+ * SVG, PNG) draw through these functions with their own cairo_t and PaView, so what a
+ * planner sees is what the exported figure shows. Everything is vector; text is
+ * pango with the CJK font named explicitly so PDFs embed it.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "geo/pa-view.h"
+#include "model/pa-basemap.h"
+#include "model/pa-plan.h"
+
+G_BEGIN_DECLS
+
+#define PA_PAINTER_FONT "Noto Sans CJK SC"
+
+typedef struct
+{
+  double r, g, b;
+} PaColor;
+
+/* Colour of a role, by its position in the plan's legend. */
+PaColor pa_painter_role_color (PaPlan *plan, const char *role);
+
+/* Sea, land, coastline and district borders for the area @view shows. */
+void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
+                              gboolean district_borders);
+/* Zone fills and outlines, large zones first so small ones stay on top; schematic
+ * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
+void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                            double ui_scale);
+/* Zone names at their label points, with a halo; "示意" appended to schematic ones. */
+void pa_painter_draw_zone_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                                  double font_px);
+/* The legend box with its top-left at (x, y); returns its size. With @measure_only
+ * nothing is drawn. */
+void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
+                             gboolean measure_only, double *width, double *height);
+/* A scale bar whose right end is at (x, y), at most @max_width long. */
+void pa_painter_draw_scale_bar (cairo_t *cr, const PaView *view, double x, double y,
+                                double max_width, double font_px);
+void pa_painter_draw_north_arrow (cairo_t *cr, double cx, double top, double size);
+/* Wrapped text in @width; returns the height used. */
+double pa_painter_draw_text (cairo_t *cr, double x, double y, double width, const char *text,
+                             double font_px, gboolean bold, PaColor color);
+/* The attribution line of the data shown. */
+const char *pa_painter_attribution (void);
+
+/* Zone whose outline contains (lon, lat); the smallest when several do. */
+PaZone *pa_painter_hit_test (PaPlan *plan, double lon, double lat);
+
+G_END_DECLS

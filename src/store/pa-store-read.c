@@ -1,0 +1,312 @@
+/* pa-store-read.c — loading plans and the basemap into model objects */
+#include "config.h"
+
+#include "pa-store-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "geo/pa-gpkg-blob.h"
+
+typedef struct
+{
+  sqlite3 *db;
+  GHashTable *citations; /* id → PaCitation */
+} Reader;
+
+static const char *
+col_text (sqlite3_stmt *s, int i)
+{
+  return (const char *) sqlite3_column_text (s, i);
+}
+
+static double
+col_double (sqlite3_stmt *s, int i)
+{
+  return sqlite3_column_type (s, i) == SQLITE_NULL ? NAN : sqlite3_column_double (s, i);
+}
+
+static PaGeometry *
+col_geometry (sqlite3_stmt *s, int i, GError **error)
+{
+  if (sqlite3_column_type (s, i) == SQLITE_NULL)
+    return pa_geometry_new ();
+  return pa_gpkg_blob_to_geometry (sqlite3_column_blob (s, i), (gsize) sqlite3_column_bytes (s, i),
+                                   NULL, error);
+}
+
+/* Citations are shared by many facts: load each once. */
+static PaCitation *
+citation (Reader *r, sqlite3_stmt *s, int col)
+{
+  gint64 id = sqlite3_column_int64 (s, col);
+  PaCitation *c;
+  g_autoptr (sqlite3_stmt) q = NULL;
+
+  if (sqlite3_column_type (s, col) == SQLITE_NULL)
+    return NULL;
+  c = g_hash_table_lookup (r->citations, &id);
+  if (c)
+    return c;
+  q = pa_store_prepare (r->db,
+                        "SELECT d.seed, c.section, c.quote FROM citations c "
+                        "JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
+                        NULL);
+  if (!q)
+    return NULL;
+  sqlite3_bind_int64 (q, 1, id);
+  if (sqlite3_step (q) != SQLITE_ROW)
+    return NULL;
+  c = pa_citation_new (id, col_text (q, 0), col_text (q, 1), col_text (q, 2));
+  g_hash_table_insert (r->citations, g_memdup2 (&id, sizeof id), c);
+  return c;
+}
+
+static PaTarget *
+read_target (Reader *r, sqlite3_stmt *s)
+{
+  PaTarget *t = pa_target_new ();
+  PaCitation *c;
+  t->id = sqlite3_column_int64 (s, 0);
+  t->indicator = g_strdup (col_text (s, 1));
+  t->comparator = g_strdup (col_text (s, 2));
+  t->value = col_double (s, 3);
+  t->unit = g_strdup (col_text (s, 4));
+  t->year = sqlite3_column_int (s, 5);
+  t->baseline_value = col_double (s, 6);
+  t->baseline_year = sqlite3_column_int (s, 7);
+  t->growth_rate = col_double (s, 8);
+  t->increase = col_double (s, 9);
+  c = citation (r, s, 10);
+  t->citation = c ? pa_citation_ref (c) : NULL;
+  return t;
+}
+
+static PaOrganisation *
+read_organisation (Reader *r, sqlite3_stmt *s)
+{
+  PaOrganisation *o = pa_organisation_new ();
+  PaCitation *c;
+  o->id = sqlite3_column_int64 (s, 0);
+  o->name = g_strdup (col_text (s, 1));
+  o->kind = g_strdup (col_text (s, 2));
+  o->role = g_strdup (col_text (s, 3));
+  o->responsible = g_strdup (col_text (s, 4));
+  o->zone_key = g_strdup (col_text (s, 5));
+  c = citation (r, s, 6);
+  o->citation = c ? pa_citation_ref (c) : NULL;
+  return o;
+}
+
+#define TARGET_COLUMNS                                                                        \
+  "t.id, t.indicator, t.comparator, t.value, t.unit, t.year, t.baseline_value, "             \
+  "t.baseline_year, t.growth_rate, t.increase, t.citation_id"
+
+static gboolean
+load_zones (Reader *r, PaPlan *plan, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      r->db,
+      "SELECT fid, key, name, role, summary, places, schematic, note, geom, citation_id "
+      "FROM zones WHERE plan_id = ?1 ORDER BY sort_order, fid",
+      error);
+  g_autoptr (sqlite3_stmt) ind = pa_store_prepare (
+      r->db,
+      "SELECT i.name, zi.citation_id FROM zone_industries zi "
+      "JOIN industries i ON i.id = zi.industry_id WHERE zi.zone_id = ?1 ORDER BY zi.id",
+      error);
+  g_autoptr (sqlite3_stmt) tgt = pa_store_prepare (
+      r->db, "SELECT " TARGET_COLUMNS " FROM targets t WHERE t.zone_id = ?1 ORDER BY t.id", error);
+  g_autoptr (sqlite3_stmt) org = pa_store_prepare (
+      r->db,
+      "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
+      "FROM organisations o JOIN zones z ON z.fid = o.zone_id WHERE o.zone_id = ?1 ORDER BY o.id",
+      error);
+
+  if (!s || !ind || !tgt || !org)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      gint64 fid = sqlite3_column_int64 (s, 0);
+      g_autoptr (PaZone) z = pa_zone_new (fid, col_text (s, 1), col_text (s, 2), col_text (s, 3));
+      g_autoptr (PaGeometry) g = col_geometry (s, 8, error);
+
+      if (!g)
+        {
+          g_prefix_error (error, _("Zone “%s”: "), col_text (s, 2));
+          return FALSE;
+        }
+      pa_zone_set_summary (z, col_text (s, 4));
+      pa_zone_set_places (z, col_text (s, 5));
+      pa_zone_set_schematic (z, sqlite3_column_int (s, 6));
+      pa_zone_set_note (z, col_text (s, 7));
+      pa_zone_set_geometry (z, g);
+      pa_zone_set_citation (z, citation (r, s, 9));
+
+      sqlite3_bind_int64 (ind, 1, fid);
+      while (sqlite3_step (ind) == SQLITE_ROW)
+        pa_zone_add_industry (z, col_text (ind, 0), citation (r, ind, 1));
+      sqlite3_reset (ind);
+      sqlite3_bind_int64 (tgt, 1, fid);
+      while (sqlite3_step (tgt) == SQLITE_ROW)
+        {
+          g_autoptr (PaTarget) t = read_target (r, tgt);
+          pa_zone_add_target (z, t);
+        }
+      sqlite3_reset (tgt);
+      sqlite3_bind_int64 (org, 1, fid);
+      while (sqlite3_step (org) == SQLITE_ROW)
+        {
+          g_autoptr (PaOrganisation) o = read_organisation (r, org);
+          pa_zone_add_organisation (z, o);
+        }
+      sqlite3_reset (org);
+      pa_plan_add_zone (plan, z);
+    }
+  return TRUE;
+}
+
+PaPlan *
+pa_store_load_plan (PaStore *self, const char *slug, GError **error)
+{
+  sqlite3 *db = pa_store_get_db (self);
+  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) pa_citation_unref);
+  Reader r = { db, cache };
+  g_autoptr (sqlite3_stmt) s = NULL;
+  g_autoptr (PaPlan) plan = NULL;
+
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  s = pa_store_prepare (db,
+                        "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date "
+                        "FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
+                        error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (s) != SQLITE_ROW)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_UNKNOWN_PLAN,
+                   _("There is no plan “%s” in “%s” (see --list-plans)"), slug,
+                   pa_store_get_path (self));
+      return NULL;
+    }
+  plan = pa_plan_new (sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
+  pa_plan_set_region (plan, col_text (s, 4));
+  pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  s = pa_store_prepare (db, "SELECT key, label FROM roles WHERE plan_id = ?1 ORDER BY sort_order", error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    pa_plan_add_role (plan, col_text (s, 0), col_text (s, 1));
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  if (!load_zones (&r, plan, error))
+    return NULL;
+
+  s = pa_store_prepare (db,
+                        "SELECT " TARGET_COLUMNS " FROM targets t WHERE t.plan_id = ?1 "
+                        "AND t.zone_id IS NULL AND t.programme_id IS NULL ORDER BY t.id",
+                        error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr (PaTarget) t = read_target (&r, s);
+      pa_plan_add_target (plan, t);
+    }
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  s = pa_store_prepare (db,
+                        "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
+                        "FROM organisations o LEFT JOIN zones z ON z.fid = o.zone_id "
+                        "WHERE o.plan_id = ?1 ORDER BY o.id",
+                        error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr (PaOrganisation) o = read_organisation (&r, s);
+      pa_plan_add_organisation (plan, o);
+    }
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  s = pa_store_prepare (db,
+                        "SELECT i.name FROM plan_industries pi JOIN industries i ON i.id = pi.industry_id "
+                        "WHERE pi.plan_id = ?1 ORDER BY pi.id",
+                        error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    pa_plan_add_industry (plan, col_text (s, 0));
+  return g_steal_pointer (&plan);
+}
+
+PaBasemap *
+pa_store_load_basemap (PaStore *self, GError **error)
+{
+  sqlite3 *db = pa_store_get_db (self);
+  g_autoptr (PaBasemap) map = pa_basemap_new ();
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom FROM land ORDER BY fid", error);
+
+  if (!s)
+    return NULL;
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr (PaGeometry) g = col_geometry (s, 0, error);
+      if (!g)
+        return NULL;
+      pa_basemap_add_land (map, g);
+    }
+  g_clear_pointer (&s, sqlite3_finalize);
+  s = pa_store_prepare (db, "SELECT code, name, geom FROM districts ORDER BY fid", error);
+  if (!s)
+    return NULL;
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr (PaGeometry) g = col_geometry (s, 2, error);
+      if (!g)
+        return NULL;
+      pa_basemap_add_district (map, col_text (s, 0), col_text (s, 1), g);
+    }
+  return g_steal_pointer (&map);
+}
+
+GPtrArray *
+pa_store_list_citations (PaStore *self, const char *slug, GError **error)
+{
+  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) pa_citation_unref);
+  Reader r = { pa_store_get_db (self), cache };
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      r.db,
+      "SELECT DISTINCT c.id FROM citations c WHERE c.id IN ("
+      " SELECT citation_id FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = ?1"
+      " UNION SELECT citation_id FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug = ?1"
+      " UNION SELECT citation_id FROM organisations o JOIN plans p ON p.id = o.plan_id WHERE p.slug = ?1"
+      " UNION SELECT citation_id FROM programmes g JOIN plans p ON p.id = g.plan_id WHERE p.slug = ?1"
+      " UNION SELECT citation_id FROM plan_industries i JOIN plans p ON p.id = i.plan_id WHERE p.slug = ?1"
+      " UNION SELECT zi.citation_id FROM zone_industries zi JOIN zones z ON z.fid = zi.zone_id"
+      "   JOIN plans p ON p.id = z.plan_id WHERE p.slug = ?1) ORDER BY c.id",
+      error);
+  GPtrArray *out;
+
+  if (!s)
+    return NULL;
+  sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_citation_unref);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      PaCitation *c = citation (&r, s, 0);
+      if (c)
+        g_ptr_array_add (out, pa_citation_ref (c));
+    }
+  return out;
+}

@@ -1,0 +1,123 @@
+/* pa-store-schema.c — schema creation and forward migrations.
+ *
+ * Each migration is a SQL file under data/schema/ named NNNN-what.sql, compiled into
+ * the GResource. Migration N runs on a database at schema N-1 inside one transaction,
+ * then the GeoPackage spatial indexes are brought up to date from gpkg_geometry_columns.
+ */
+#include "config.h"
+
+#include "pa-store-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define SCHEMA_DIR PA_RESOURCE_PATH "/schema/"
+
+static GBytes *
+find_migration (int version, GError **error)
+{
+  g_auto (GStrv) names = g_resources_enumerate_children (SCHEMA_DIR, 0, error);
+  g_autofree char *prefix = g_strdup_printf ("%04d-", version);
+
+  if (!names)
+    return NULL;
+  for (guint i = 0; names[i]; i++)
+    if (g_str_has_prefix (names[i], prefix))
+      {
+        g_autofree char *path = g_strconcat (SCHEMA_DIR, names[i], NULL);
+        return g_resources_lookup_data (path, 0, error);
+      }
+  g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL, "no migration for schema %d", version);
+  return NULL;
+}
+
+/* The R*Tree index and its triggers, exactly as GeoPackage 1.3 Annex F.3 writes them. */
+static gboolean
+create_rtree (sqlite3 *db, const char *t, const char *c, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "CREATE VIRTUAL TABLE rtree_%1$s_%2$s USING rtree(id, minx, maxx, miny, maxy);"
+      "INSERT OR REPLACE INTO rtree_%1$s_%2$s SELECT fid, ST_MinX(%2$s), ST_MaxX(%2$s), "
+      "  ST_MinY(%2$s), ST_MaxY(%2$s) FROM %1$s WHERE %2$s NOT NULL AND NOT ST_IsEmpty(%2$s);"
+      "CREATE TRIGGER rtree_%1$s_%2$s_insert AFTER INSERT ON %1$s "
+      "WHEN (new.%2$s NOT NULL AND NOT ST_IsEmpty(NEW.%2$s)) BEGIN "
+      "INSERT OR REPLACE INTO rtree_%1$s_%2$s VALUES (NEW.fid, ST_MinX(NEW.%2$s), "
+      "ST_MaxX(NEW.%2$s), ST_MinY(NEW.%2$s), ST_MaxY(NEW.%2$s)); END;"
+      "CREATE TRIGGER rtree_%1$s_%2$s_update1 AFTER UPDATE OF %2$s ON %1$s "
+      "WHEN OLD.fid = NEW.fid AND (NEW.%2$s NOTNULL AND NOT ST_IsEmpty(NEW.%2$s)) BEGIN "
+      "INSERT OR REPLACE INTO rtree_%1$s_%2$s VALUES (NEW.fid, ST_MinX(NEW.%2$s), "
+      "ST_MaxX(NEW.%2$s), ST_MinY(NEW.%2$s), ST_MaxY(NEW.%2$s)); END;"
+      "CREATE TRIGGER rtree_%1$s_%2$s_update2 AFTER UPDATE OF %2$s ON %1$s "
+      "WHEN OLD.fid = NEW.fid AND (NEW.%2$s ISNULL OR ST_IsEmpty(NEW.%2$s)) BEGIN "
+      "DELETE FROM rtree_%1$s_%2$s WHERE id = OLD.fid; END;"
+      "CREATE TRIGGER rtree_%1$s_%2$s_update3 AFTER UPDATE ON %1$s "
+      "WHEN OLD.fid != NEW.fid AND (NEW.%2$s NOTNULL AND NOT ST_IsEmpty(NEW.%2$s)) BEGIN "
+      "DELETE FROM rtree_%1$s_%2$s WHERE id = OLD.fid; "
+      "INSERT OR REPLACE INTO rtree_%1$s_%2$s VALUES (NEW.fid, ST_MinX(NEW.%2$s), "
+      "ST_MaxX(NEW.%2$s), ST_MinY(NEW.%2$s), ST_MaxY(NEW.%2$s)); END;"
+      "CREATE TRIGGER rtree_%1$s_%2$s_update4 AFTER UPDATE ON %1$s "
+      "WHEN OLD.fid != NEW.fid AND (NEW.%2$s ISNULL OR ST_IsEmpty(NEW.%2$s)) BEGIN "
+      "DELETE FROM rtree_%1$s_%2$s WHERE id IN (OLD.fid, NEW.fid); END;"
+      "CREATE TRIGGER rtree_%1$s_%2$s_delete AFTER DELETE ON %1$s "
+      "WHEN old.%2$s NOT NULL BEGIN DELETE FROM rtree_%1$s_%2$s WHERE id = OLD.fid; END;"
+      "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+      "VALUES ('%1$s', '%2$s', 'gpkg_rtree_index', "
+      "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');",
+      t, c);
+  return pa_store_exec (db, sql, error);
+}
+
+static gboolean
+create_missing_rtrees (sqlite3 *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = pa_store_prepare (
+      db,
+      "SELECT g.table_name, g.column_name FROM gpkg_geometry_columns g "
+      "WHERE NOT EXISTS (SELECT 1 FROM gpkg_extensions e WHERE e.table_name = g.table_name "
+      "AND e.column_name = g.column_name AND e.extension_name = 'gpkg_rtree_index')",
+      error);
+  g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+  if (!stmt)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    if (!create_rtree (db, pairs->pdata[i], pairs->pdata[i + 1], error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pa_store_migrate (sqlite3 *db, int from, GError **error)
+{
+  for (int v = from + 1; v <= PA_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autoptr (GBytes) sql = find_migration (v, error);
+      g_autofree char *text = NULL;
+      g_autofree char *stamp = NULL;
+      gsize len;
+
+      if (!sql)
+        return FALSE;
+      text = g_strndup (g_bytes_get_data (sql, &len), g_bytes_get_size (sql));
+      stamp = g_strdup_printf ("INSERT OR REPLACE INTO pa_metadata (key, value) "
+                               "VALUES ('schema_version', '%d')",
+                               v);
+      if (!pa_store_exec (db, "SAVEPOINT migrate", error))
+        return FALSE;
+      if (!pa_store_exec (db, text, error) || !create_missing_rtrees (db, error)
+          || !pa_store_exec (db, stamp, error))
+        {
+          g_prefix_error (error, "schema %d: ", v);
+          pa_store_exec (db, "ROLLBACK TO migrate; RELEASE migrate", NULL);
+          return FALSE;
+        }
+      if (!pa_store_exec (db, "RELEASE migrate", error))
+        return FALSE;
+    }
+  return TRUE;
+}

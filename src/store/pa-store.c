@@ -1,0 +1,379 @@
+/* pa-store.c — opening, checking and reading the planning GeoPackage */
+#include "config.h"
+
+#include "pa-store-private.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "geo/pa-gpkg-blob.h"
+
+#define GPKG_APPLICATION_ID 0x47504B47
+
+struct _PaStore
+{
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
+};
+
+G_DEFINE_QUARK (pa-store-error-quark, pa_store_error)
+G_DEFINE_FINAL_TYPE (PaStore, pa_store, G_TYPE_OBJECT)
+
+static void
+pa_store_finalize (GObject *object)
+{
+  PaStore *self = PA_STORE (object);
+  if (self->db)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (pa_store_parent_class)->finalize (object);
+}
+
+static void
+pa_store_class_init (PaStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pa_store_finalize;
+}
+
+static void
+pa_store_init (PaStore *self)
+{
+}
+
+sqlite3 *
+pa_store_get_db (PaStore *self)
+{
+  return self->db;
+}
+
+const char *
+pa_store_get_path (PaStore *self)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+pa_store_exec (sqlite3 *db, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL, "%s", msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+pa_store_prepare (sqlite3 *db, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The GeoPackage R*Tree triggers call these (GPKG 1.3 §F.3); GDAL-made files need them too. */
+static void
+st_envelope_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  int which = GPOINTER_TO_INT (sqlite3_user_data (ctx));
+  PaBBox b;
+  gboolean empty;
+
+  if (sqlite3_value_type (argv[0]) != SQLITE_BLOB
+      || !pa_gpkg_blob_read_envelope (sqlite3_value_blob (argv[0]),
+                                      (gsize) sqlite3_value_bytes (argv[0]), &b, &empty))
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  switch (which)
+    {
+    case 0: sqlite3_result_int (ctx, empty); break;
+    case 1: empty ? sqlite3_result_null (ctx) : sqlite3_result_double (ctx, b.minx); break;
+    case 2: empty ? sqlite3_result_null (ctx) : sqlite3_result_double (ctx, b.maxx); break;
+    case 3: empty ? sqlite3_result_null (ctx) : sqlite3_result_double (ctx, b.miny); break;
+    default: empty ? sqlite3_result_null (ctx) : sqlite3_result_double (ctx, b.maxy); break;
+    }
+}
+
+void
+pa_store_register_functions (sqlite3 *db)
+{
+  static const char *names[] = { "ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY" };
+  for (int i = 0; i < (int) G_N_ELEMENTS (names); i++)
+    sqlite3_create_function (db, names[i], 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             GINT_TO_POINTER (i), st_envelope_func, NULL, NULL);
+}
+
+char *
+pa_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "parkatlas", "parkatlas.gpkg", NULL);
+}
+
+char *
+pa_store_find_map_file (const char *name)
+{
+  const char *env = g_getenv ("PARKATLAS_MAPS_DIR");
+  g_autofree char *a = env ? g_build_filename (env, name, NULL) : NULL;
+  g_autofree char *b = g_build_filename (PA_PKGDATADIR, "maps", name, NULL);
+  g_autofree char *c = g_build_filename (PA_SOURCE_MAPS_DIR, name, NULL);
+  g_autofree char *d = g_build_filename (PA_SOURCE_MAPS_DIR, "build", name, NULL);
+  const char *candidates[] = { a, b, c, d };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] && g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+      return g_strdup (candidates[i]);
+  return NULL;
+}
+
+static int
+query_int (sqlite3 *db, const char *sql, int fallback)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int v = fallback;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  return v;
+}
+
+/* Checks, read-only, that @path is a Park Atlas GeoPackage; returns its schema version. */
+static int
+inspect_existing (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc, version = -1;
+
+  if (g_access (path, R_OK) != 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                   _("Cannot read the database “%s”: %s"), path, g_strerror (errno));
+      return -1;
+    }
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
+                   path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      goto out;
+    }
+  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_NOTADB || (rc != SQLITE_ROW && rc != SQLITE_OK))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path,
+                   sqlite3_errmsg (db));
+      goto out;
+    }
+  if ((guint32) sqlite3_column_int (stmt, 0) != GPKG_APPLICATION_ID
+      && query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'", 0) == 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_GEOPACKAGE,
+                   _("“%s” is an SQLite database but not a GeoPackage"), path);
+      goto out;
+    }
+  if (query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'pa_metadata'", 0) == 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_PARK_ATLAS,
+                   _("“%s” is a GeoPackage but not a Park Atlas database (it has no pa_metadata "
+                     "table); it was left untouched"),
+                   path);
+      goto out;
+    }
+  version = query_int (db, "SELECT CAST(value AS INTEGER) FROM pa_metadata WHERE key = 'schema_version'", -1);
+  if (version < 1)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
+                   _("“%s” has no Park Atlas schema version; it was left untouched"), path);
+      version = -1;
+      goto out;
+    }
+  if (version > PA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer Park Atlas (schema %d; this version knows up to "
+                     "%d); it was left untouched"),
+                   path, version, PA_STORE_SCHEMA_VERSION);
+      version = -1;
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (SQLite integrity check: %s); it was left untouched"), path,
+                   stmt && sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0)
+                                                         : sqlite3_errmsg (db));
+      version = -1;
+    }
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return version;
+}
+
+/* Builds the database next to @path under a temporary name, then renames it into place:
+ * a failure leaves no half-made file, and an existing file is never replaced. */
+static gboolean
+create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_strdup_printf ("%s.partial-%d", path, (int) getpid ());
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s” for the database: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+  g_unlink (tmp);
+  if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot create the database “%s”: %s"),
+                   path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  pa_store_register_functions (db);
+  ok = pa_store_populate_defaults (db, defaults, error);
+  sqlite3_close (db);
+  if (ok && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                   _("“%s” appeared while the default database was being made; it was left untouched"),
+                   path);
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot write the database “%s”: %s"),
+                   path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
+PaStore *
+pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error)
+{
+  g_autoptr (PaStore) self = NULL;
+  int version;
+  int flags = SQLITE_OPEN_READWRITE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create_with_defaults (path, defaults, error))
+        return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file"), path);
+      return NULL;
+    }
+  version = inspect_existing (path, error);
+  if (version < 0)
+    return NULL;
+
+  self = g_object_new (PA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (g_access (path, W_OK) != 0)
+    flags = SQLITE_OPEN_READONLY;
+  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
+                   path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  pa_store_register_functions (self->db);
+  sqlite3_busy_timeout (self->db, 2000);
+  pa_store_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
+  if (version < PA_STORE_SCHEMA_VERSION)
+    {
+      if (flags == SQLITE_OPEN_READONLY)
+        {
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                       _("“%s” needs upgrading to schema %d but is read-only"), path,
+                       PA_STORE_SCHEMA_VERSION);
+          return NULL;
+        }
+      if (!pa_store_migrate (self->db, version, error))
+        {
+          g_prefix_error (error, _("Could not upgrade “%s”: "), path);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+GPtrArray *
+pa_store_list_plans (PaStore *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  stmt = pa_store_prepare (self->db, "SELECT slug, name FROM plans ORDER BY sort_order, id", error);
+  if (!stmt)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **pair = g_new0 (char *, 3);
+      pair[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      pair[1] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (out, pair);
+    }
+  return out;
+}
+
+guint
+pa_store_count_uncited_targets (PaStore *self, const char *slug, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = pa_store_prepare (
+      self->db,
+      "SELECT count(*) FROM targets t JOIN plans p ON p.id = t.plan_id "
+      "LEFT JOIN citations c ON c.id = t.citation_id "
+      "WHERE p.slug = ?1 AND (c.id IS NULL OR length(trim(c.quote)) = 0)",
+      error);
+  if (!stmt)
+    return G_MAXUINT;
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : G_MAXUINT;
+}

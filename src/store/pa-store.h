@@ -1,0 +1,62 @@
+/* pa-store.h — the planning database: a GeoPackage file, and the only code that speaks SQL.
+ *
+ * Opening a path that does not exist creates it with the default content (the plans
+ * under data/plans, the district and land layers under maps/). An existing file is
+ * checked before anything is written to it: it must be an SQLite GeoPackage that
+ * Park Atlas made, with a schema this version knows; older schemas are migrated forward.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/pa-basemap.h"
+#include "model/pa-plan.h"
+
+G_BEGIN_DECLS
+
+#define PA_STORE_ERROR (pa_store_error_quark ())
+GQuark pa_store_error_quark (void);
+
+typedef enum
+{
+  PA_STORE_ERROR_OPEN,          /* missing or unreadable file */
+  PA_STORE_ERROR_NOT_SQLITE,
+  PA_STORE_ERROR_NOT_GEOPACKAGE,
+  PA_STORE_ERROR_NOT_PARK_ATLAS,
+  PA_STORE_ERROR_NEWER_SCHEMA,
+  PA_STORE_ERROR_CORRUPT,
+  PA_STORE_ERROR_DEFAULTS,      /* the default content could not be built */
+  PA_STORE_ERROR_UNKNOWN_PLAN,
+  PA_STORE_ERROR_SQL,
+} PaStoreError;
+
+/* The schema version this build writes and reads. */
+#define PA_STORE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  const char *districts_path; /* GeoJSON of district boundaries; NULL: look in maps/ */
+  const char *land_path;      /* GeoJSON of land polygons; NULL: look in maps/ */
+} PaStoreDefaults;
+
+#define PA_TYPE_STORE (pa_store_get_type ())
+G_DECLARE_FINAL_TYPE (PaStore, pa_store, PA, STORE, GObject)
+
+/* Opens @path, creating it with the default content when it does not exist. */
+PaStore *pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error);
+const char *pa_store_get_path (PaStore *self);
+/* Where the database lives when no --db is given: $XDG_DATA_HOME/parkatlas/parkatlas.gpkg */
+char *pa_store_default_path (void);
+/* Finds a map data file: $PARKATLAS_MAPS_DIR, the installed maps folder, the source tree. */
+char *pa_store_find_map_file (const char *name);
+
+/* Plans as (slug, name) pairs in display order: a GPtrArray of 2-element GStrv. */
+GPtrArray *pa_store_list_plans (PaStore *self, GError **error);
+PaPlan *pa_store_load_plan (PaStore *self, const char *slug, GError **error);
+PaBasemap *pa_store_load_basemap (PaStore *self, GError **error);
+/* Every citation of @slug's facts (targets, zones, organisations, industries). */
+GPtrArray *pa_store_list_citations (PaStore *self, const char *slug, GError **error);
+/* Targets of @slug that have no citation: empty in a healthy database. */
+guint pa_store_count_uncited_targets (PaStore *self, const char *slug, GError **error);
+
+G_END_DECLS
