@@ -73,6 +73,8 @@ fit_map (PaWindow *self, const PaBBox *box, gboolean animate)
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
     {
+      /* a running animation (say, towards a zone of the previous plan) would undo this */
+      shumate_map_stop_go_to (self->map);
       shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
       shumate_map_center_on (self->map, lat, lon);
     }

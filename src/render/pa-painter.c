@@ -218,6 +218,15 @@ make_layout (cairo_t *cr, const char *text, double font_px, gboolean bold)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *fd = pango_font_description_from_string (PA_PAINTER_FONT);
+  cairo_font_options_t *fo = cairo_font_options_create ();
+
+  /* Unhinted metrics: text measures the same on screen, in a tile and in a PDF, so a
+   * legend sized on one surface fits when drawn on another. */
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), fo);
+  cairo_font_options_destroy (fo);
+  pango_layout_context_changed (layout);
   pango_font_description_set_absolute_size (fd, font_px * PANGO_SCALE);
   pango_font_description_set_weight (fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, fd);

@@ -405,6 +405,8 @@ insert_zone (Loader *l, JsonObject *z, int order, GHashTable *zone_ids, GError *
       if (place_names->len)
         g_string_append (place_names, "、");
       g_string_append (place_names, str_member (p, "name"));
+      if (str_member (p, "within"))
+        g_string_append_printf (place_names, "（%s）", str_member (p, "within"));
     }
   if (parts->len == 0)
     {
@@ -603,9 +605,12 @@ static JsonParser *
 parse_file (const char *path, const char *what, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  if (!json_parser_load_from_mapped_file (parser, path, error))
+  g_autoptr (GError) local = NULL;
+
+  if (!json_parser_load_from_mapped_file (parser, path, &local))
     {
-      g_prefix_error (error, _("Cannot read the %s “%s”: "), what, path);
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS, _("Cannot read the %s “%s”: %s"),
+                   what, path, local->message);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))

@@ -186,6 +186,12 @@ inspect_existing (const char *path, GError **error)
   rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CORRUPT)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s); it was left untouched"), path, sqlite3_errmsg (db));
+      goto out;
+    }
   if (rc == SQLITE_NOTADB || (rc != SQLITE_ROW && rc != SQLITE_OK))
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,

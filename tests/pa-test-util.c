@@ -1,0 +1,83 @@
+/* pa-test-util.c */
+#include "config.h"
+
+#include "pa-test-util.h"
+
+#include <glib/gstdio.h>
+
+static char *temp_dir;
+
+static void
+remove_temp_dir (void)
+{
+  if (temp_dir)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", temp_dir);
+      if (system (cmd) != 0)
+        g_printerr ("could not remove %s\n", temp_dir);
+    }
+}
+
+char *
+pa_test_temp_path (const char *name)
+{
+  if (!temp_dir)
+    {
+      temp_dir = g_dir_make_tmp ("parkatlas-test-XXXXXX", NULL);
+      g_assert_nonnull (temp_dir);
+      atexit (remove_temp_dir);
+    }
+  return g_build_filename (temp_dir, name, NULL);
+}
+
+PaStore *
+pa_test_default_store (void)
+{
+  static PaStore *store;
+  if (!store)
+    {
+      g_autofree char *path = pa_test_temp_path ("default.gpkg");
+      g_autoptr (GError) error = NULL;
+      store = pa_store_open (path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+    }
+  return store;
+}
+
+char *
+pa_test_shared_file (const char *folder, const char *name)
+{
+  const char *env = g_getenv ("PARKATLAS_SHARED");
+  g_autofree char *root = env ? g_strdup (env) : g_build_filename (PA_SOURCE_ROOT, "..", "shared", NULL);
+  char *path = g_build_filename (root, folder, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *msg = g_strdup_printf ("%s is not on this machine (set PARKATLAS_SHARED)", path);
+      g_test_skip (msg);
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+char *
+pa_test_file_checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr (GError) error = NULL;
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+int
+pa_test_run (const char *const *argv, char **out, char **err)
+{
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : (WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+}

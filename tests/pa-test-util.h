@@ -1,0 +1,20 @@
+/* pa-test-util.h — what the test programs share: a fresh database, peers' files, seeds */
+#pragma once
+
+#include "store/pa-store.h"
+
+G_BEGIN_DECLS
+
+/* A new temporary folder, removed at exit; returns a path inside it. */
+char *pa_test_temp_path (const char *name);
+/* A store created from the default content in a temporary folder (once per program). */
+PaStore *pa_test_default_store (void);
+/* A file in ../shared/testdata or ../shared/seeds ($PARKATLAS_SHARED overrides ../shared);
+ * NULL (and the test skipped) when that folder is not on this machine. */
+char *pa_test_shared_file (const char *folder, const char *name);
+/* SHA-256 of a file's bytes, to prove a file was left untouched. */
+char *pa_test_file_checksum (const char *path);
+/* Runs argv; returns the exit status and the output. */
+int pa_test_run (const char *const *argv, char **out, char **err);
+
+G_END_DECLS

@@ -1,0 +1,179 @@
+/* test-export.c — figures from the command line, with no display */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pa-test-util.h"
+#include "render/pa-exporter.h"
+
+static const char *
+exe (void)
+{
+  const char *e = g_getenv ("PARKATLAS_EXE");
+  g_assert_nonnull (e);
+  return e;
+}
+
+/* The command line with no DISPLAY / WAYLAND_DISPLAY, as on a server. */
+static int
+run_headless (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) env = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, (char *) exe ());
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) pa_store_get_path (pa_test_default_store ()));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, 0, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_list_plans (void)
+{
+  const char *args[] = { "--list-plans", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (run_headless (args, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "yantai\t"));
+  g_assert_nonnull (strstr (out, "\nshenzhen\t"));
+  g_assert_nonnull (strstr (out, "一核多中心"));
+}
+
+/* Every zone name of the plan is real text in the PDF, in an embedded CJK font. */
+static void
+test_pdf_holds_every_zone_name (void)
+{
+  const char *slugs[] = { "yantai", "shenzhen" };
+  for (guint k = 0; k < G_N_ELEMENTS (slugs); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.pdf", slugs[k]);
+      g_autofree char *pdf = pa_test_temp_path (name);
+      const char *args[] = { "--export", pdf, "--plan", slugs[k], NULL };
+      const char *totext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      const char *fonts[] = { "pdffonts", pdf, NULL };
+      g_autofree char *out = NULL, *err = NULL, *text = NULL, *fontlist = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), slugs[k], &error);
+      GListModel *zones = pa_plan_get_zones (plan);
+      g_autofree char *flat = NULL;
+
+      g_assert_cmpint (run_headless (args, &out, &err), ==, 0);
+      g_assert_cmpint (pa_test_run (totext, &text, NULL), ==, 0);
+      /* pdftotext -layout may pad or wrap a label: compare without spaces and newlines */
+      {
+        GString *s = g_string_new (NULL);
+        for (const char *c = text; *c; c++)
+          if (*c != ' ' && *c != '\n')
+            g_string_append_c (s, *c);
+        flat = g_string_free (s, FALSE);
+      }
+      for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+        {
+          g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+          if (!strstr (flat, pa_zone_get_name (z)))
+            g_test_fail_printf ("%s: zone “%s” is not in the PDF text", pdf, pa_zone_get_name (z));
+        }
+      g_assert_nonnull (strstr (flat, pa_plan_get_name (plan)));
+      g_assert_nonnull (strstr (flat, "示意"));
+      g_assert_nonnull (strstr (flat, "OpenStreetMap"));
+      g_assert_cmpint (pa_test_run (fonts, &fontlist, NULL), ==, 0);
+      g_assert_nonnull (strstr (fontlist, "NotoSansCJK"));
+      g_assert_null (strstr (fontlist, " no  ")); /* every font embedded */
+    }
+}
+
+static void
+test_svg_and_png (void)
+{
+  g_autofree char *svg = pa_test_temp_path ("shenzhen.svg");
+  g_autofree char *png = pa_test_temp_path ("shenzhen.PNG");
+  const char *a1[] = { "--export", svg, "--plan", "shenzhen", NULL };
+  const char *a2[] = { "--export", png, "--plan", "shenzhen", NULL };
+  g_autofree char *svgtext = NULL, *pngdata = NULL;
+  gsize len;
+
+  g_assert_cmpint (run_headless (a1, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &svgtext, &len, NULL));
+  g_assert_nonnull (strstr (svgtext, "<svg"));
+  g_assert_nonnull (strstr (svgtext, "<path"));
+  g_assert_null (strstr (svgtext, "<image")); /* vectors, not an embedded raster */
+
+  g_assert_cmpint (run_headless (a2, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (png, &pngdata, &len, NULL));
+  g_assert_cmpmem (pngdata, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* IHDR width and height: A4 landscape at 2 px per point */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (pngdata + 16)), ==, 1684);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (pngdata + 20)), ==, 1190);
+}
+
+static void
+test_unknown_plan_fails_and_names_it (void)
+{
+  g_autofree char *pdf = pa_test_temp_path ("atlantis.pdf");
+  const char *args[] = { "--export", pdf, "--plan", "atlantis", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (run_headless (args, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "atlantis"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_unknown_format_refused (void)
+{
+  g_autofree char *doc = pa_test_temp_path ("yantai.docx");
+  const char *args[] = { "--export", doc, "--plan", "yantai", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_cmpint (run_headless (args, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, doc));
+  g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
+}
+
+/* --db on a peer's GeoPackage says so and leaves the file as it was. */
+static void
+test_cli_refuses_foreign_geopackage (void)
+{
+  g_autofree char *peer = pa_test_shared_file ("testdata", "qgis-style-4326.gpkg");
+  g_autofree char *src = NULL, *data = NULL;
+  g_autofree char *before = NULL, *after = NULL, *out = NULL, *err = NULL;
+  g_auto (GStrv) env = g_get_environ ();
+  gsize len;
+  int status;
+
+  if (!peer)
+    return;
+  /* a copy: a bug must not damage the shared original */
+  src = pa_test_temp_path ("qgis-style-4326.gpkg");
+  g_assert_true (g_file_get_contents (peer, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (src, data, (gssize) len, NULL));
+  before = pa_test_file_checksum (src);
+  {
+    const char *argv[] = { exe (), "--db", src, "--list-plans", NULL };
+    g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, NULL);
+  }
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "not a Park Atlas database"));
+  g_assert_nonnull (strstr (err, src));
+  after = pa_test_file_checksum (src);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/list-plans", test_list_plans);
+  g_test_add_func ("/export/pdf-holds-every-zone-name", test_pdf_holds_every_zone_name);
+  g_test_add_func ("/export/svg-is-vector-and-png-is-a4", test_svg_and_png);
+  g_test_add_func ("/cli/unknown-plan-fails-and-names-it", test_unknown_plan_fails_and_names_it);
+  g_test_add_func ("/export/unknown-format-refused", test_unknown_format_refused);
+  g_test_add_func ("/cli/refuses-foreign-geopackage", test_cli_refuses_foreign_geopackage);
+  return g_test_run ();
+}

@@ -1,0 +1,346 @@
+/* test-store.c — the planning GeoPackage: creation, validity, content, bad input */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "geo/pa-geos.h"
+#include "pa-test-util.h"
+#include "store/pa-store-private.h"
+
+static void
+test_creates_default_plans (void)
+{
+  PaStore *store = pa_test_default_store ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) plans = pa_store_list_plans (store, &error);
+  g_autoptr (PaPlan) yantai = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, >=, 2);
+  g_assert_cmpstr (((char **) plans->pdata[0])[0], ==, "yantai");
+  g_assert_cmpstr (((char **) plans->pdata[1])[0], ==, "shenzhen");
+
+  yantai = pa_store_load_plan (store, "yantai", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pa_plan_get_layout (yantai), ==, "1+3+X");
+  /* 1 core, 3 parks and the X feature parks the text names (福山区, 招远市) */
+  g_assert_cmpuint (g_list_model_get_n_items (pa_plan_get_zones (yantai)), ==, 6);
+  g_assert_nonnull (pa_plan_find_zone (yantai, "core"));
+  g_assert_cmpstr (pa_zone_get_name (pa_plan_find_zone (yantai, "core")), ==, "生命科学创新引领核心区");
+}
+
+/* GDAL must open the file as a GeoPackage without a single warning. */
+static void
+test_ogrinfo_reports_no_warnings (void)
+{
+  PaStore *store = pa_test_default_store ();
+  const char *argv[] = { "ogrinfo", "-al", "-so", pa_store_get_path (store), NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  if (!g_find_program_in_path ("ogrinfo"))
+    {
+      g_test_fail_printf ("ogrinfo (gdal-bin) is not installed");
+      return;
+    }
+  status = pa_test_run (argv, &out, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (strstr (out, "Warning"));
+  g_assert_null (strstr (err, "Warning"));
+  g_assert_null (strstr (err, "ERROR"));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "using driver `GPKG' successful"));
+  g_assert_nonnull (strstr (out, "Layer name: zones"));
+  g_assert_nonnull (strstr (out, "Geometry: Multi Polygon"));
+}
+
+static int
+query_int (const char *path, const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *s;
+  int v = -1;
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    v = sqlite3_column_int (s, 0);
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+  return v;
+}
+
+/* GeoPackage 1.3 keeps its own version in the header; the app's is in pa_metadata. */
+static void
+test_geopackage_header_and_schema_version (void)
+{
+  const char *path = pa_store_get_path (pa_test_default_store ());
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, 0x47504B47);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 10300);
+  g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
+                   PA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 3);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zones_geom"), ==,
+                   query_int (path, "SELECT count(*) FROM zones"));
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+static void
+test_every_target_is_cited (void)
+{
+  PaStore *store = pa_test_default_store ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) plans = pa_store_list_plans (store, &error);
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const char *slug = ((char **) plans->pdata[i])[0];
+      g_autoptr (PaPlan) plan = pa_store_load_plan (store, slug, &error);
+      GListModel *zones = pa_plan_get_zones (plan);
+      g_assert_no_error (error);
+      g_assert_cmpuint (pa_store_count_uncited_targets (store, slug, &error), ==, 0);
+      for (guint z = 0; z < g_list_model_get_n_items (zones); z++)
+        {
+          g_autoptr (PaZone) zone = g_list_model_get_item (zones, z);
+          GPtrArray *targets = pa_zone_get_targets (zone);
+          g_assert_nonnull (pa_zone_get_citation (zone));
+          for (guint t = 0; t < targets->len; t++)
+            g_assert_nonnull (((PaTarget *) targets->pdata[t])->citation);
+        }
+    }
+}
+
+/* Each zone lies in the districts its places name: inside the district itself, or
+ * inside the parent district of a schematic place (光明区 and 大鹏新区 included). */
+static void
+test_zone_outlines_lie_in_their_districts (void)
+{
+  PaStore *store = pa_test_default_store ();
+  const char *path = pa_store_get_path (store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaBasemap) basemap = pa_store_load_basemap (store, &error);
+  g_autoptr (GPtrArray) plans = pa_store_list_plans (store, &error);
+  sqlite3 *db;
+  sqlite3_stmt *s;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+      "SELECT p.slug, z.key, group_concat(coalesce(zp.district_code, zp.within_code)) "
+      "FROM zones z JOIN plans p ON p.id = z.plan_id JOIN zone_places zp ON zp.zone_id = z.fid "
+      "GROUP BY z.fid", -1, &s, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      const char *slug = (const char *) sqlite3_column_text (s, 0);
+      const char *key = (const char *) sqlite3_column_text (s, 1);
+      g_auto (GStrv) codes = g_strsplit ((const char *) sqlite3_column_text (s, 2), ",", -1);
+      g_autoptr (PaPlan) plan = pa_store_load_plan (store, slug, &error);
+      g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+      g_autoptr (PaGeometry) allowed = NULL;
+      PaZone *zone = pa_plan_find_zone (plan, key);
+
+      for (guint i = 0; codes[i]; i++)
+        {
+          PaGeometry *d = pa_basemap_lookup_district (basemap, codes[i]);
+          if (!d)
+            g_test_fail_printf ("%s/%s cites district %s, which the district layer lacks", slug, key, codes[i]);
+          else
+            g_ptr_array_add (parts, d);
+        }
+      allowed = pa_geos_union ((PaGeometry **) parts->pdata, parts->len, &error);
+      g_assert_no_error (error);
+      /* 1e-6° ≈ 0.1 m: only rounding, no real overhang */
+      if (!pa_geos_covers (allowed, pa_zone_get_geometry (zone), 1e-6))
+        g_test_fail_printf ("%s/%s (%s) leaves its districts %s", slug, key, pa_zone_get_name (zone),
+                            (const char *) sqlite3_column_text (s, 2));
+      checked++;
+    }
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+  g_assert_cmpuint (checked, >=, 11);
+}
+
+/* A known place must fall in the right zone: Yantai's 牟平区 centre is in the core zone. */
+static void
+test_zones_sit_where_they_are (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) yantai = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  g_autoptr (PaPlan) shenzhen = pa_store_load_plan (pa_test_default_store (), "shenzhen", &error);
+  PaZone *core = pa_plan_find_zone (yantai, "core");
+  PaBBox b;
+
+  g_assert_no_error (error);
+  g_assert_true (pa_geometry_contains_point (pa_zone_get_geometry (core), 121.60, 37.39)); /* 牟平城区 */
+  g_assert_false (pa_geometry_contains_point (pa_zone_get_geometry (core), 120.41, 37.36)); /* 招远 */
+  b = pa_plan_get_extent (shenzhen);
+  g_assert_cmpfloat (b.minx, >, 113.7);
+  g_assert_cmpfloat (b.maxx, <, 114.7);
+  g_assert_cmpfloat (b.miny, >, 22.4);
+  g_assert_cmpfloat (b.maxy, <, 22.9);
+}
+
+static void
+assert_refused (const char *path, int code, const char *needle)
+{
+  g_autofree char *before = pa_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = pa_store_open (path, NULL, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PA_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  if (needle)
+    g_assert_nonnull (strstr (error->message, needle));
+  after = pa_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static char *
+copy_to_temp (const char *src, const char *name)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  char *dst = pa_test_temp_path (name);
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (dst, data, (gssize) len, NULL));
+  return dst;
+}
+
+static void
+test_refuses_not_sqlite (void)
+{
+  g_autofree char *src = pa_test_shared_file ("testdata", "broken-not-sqlite.gpkg");
+  g_autofree char *path = NULL;
+  if (!src)
+    return;
+  path = copy_to_temp (src, "broken-not-sqlite.gpkg");
+  assert_refused (path, PA_STORE_ERROR_NOT_SQLITE, "not an SQLite database");
+}
+
+static void
+test_refuses_foreign_geopackage (void)
+{
+  const char *names[] = { "qgis-style-4326.gpkg", "shenzhen-zones-3857.gpkg" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *src = pa_test_shared_file ("testdata", names[i]);
+      g_autofree char *path = NULL;
+      if (!src)
+        return;
+      path = copy_to_temp (src, names[i]);
+      assert_refused (path, PA_STORE_ERROR_NOT_PARK_ATLAS, "not a Park Atlas database");
+    }
+}
+
+static char *
+copy_default (const char *name)
+{
+  return copy_to_temp (pa_store_get_path (pa_test_default_store ()), name);
+}
+
+static void
+test_refuses_newer_schema (void)
+{
+  g_autofree char *path = copy_default ("newer.gpkg");
+  sqlite3 *db;
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE pa_metadata SET value = '99' WHERE key = 'schema_version'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (path, PA_STORE_ERROR_NEWER_SCHEMA, "newer Park Atlas");
+}
+
+static void
+test_refuses_truncated_database (void)
+{
+  g_autofree char *path = copy_default ("truncated.gpkg");
+  GStatBuf st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (truncate (path, st.st_size / 2), ==, 0);
+  assert_refused (path, PA_STORE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuses_unreadable_and_missing_folder (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = pa_store_open ("/proc/parkatlas/cannot/exist.gpkg", NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "/proc/parkatlas/cannot"));
+}
+
+static void
+test_unknown_plan_named (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "atlantis", &error);
+  g_assert_null (plan);
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_UNKNOWN_PLAN);
+  g_assert_nonnull (strstr (error->message, "atlantis"));
+}
+
+/* Reopening an existing database reads it; it is never rebuilt from the defaults. */
+static void
+test_reopen_keeps_user_changes (void)
+{
+  g_autofree char *path = copy_default ("edited.gpkg");
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  pa_store_register_functions (db); /* the GeoPackage R*Tree triggers call ST_* */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE zones SET name = '规划师改名' WHERE key = 'core' AND plan_id = "
+                                     "(SELECT id FROM plans WHERE slug = 'yantai')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  plan = pa_store_load_plan (store, "yantai", &error);
+  g_assert_cmpstr (pa_zone_get_name (pa_plan_find_zone (plan, "core")), ==, "规划师改名");
+}
+
+/* Without district boundaries no database is made, and no half-made file is left. */
+static void
+test_missing_districts_leaves_nothing (void)
+{
+  g_autofree char *path = pa_test_temp_path ("no-districts.gpkg");
+  PaStoreDefaults defaults = { .districts_path = "/nonexistent/districts.geojson" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = pa_store_open (path, &defaults, &error);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+
+  g_assert_null (store);
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/districts.geojson"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)))
+    g_assert_null (strstr (name, ".partial"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/creates-default-plans", test_creates_default_plans);
+  g_test_add_func ("/store/ogrinfo-reports-no-warnings", test_ogrinfo_reports_no_warnings);
+  g_test_add_func ("/store/geopackage-header-and-schema-version", test_geopackage_header_and_schema_version);
+  g_test_add_func ("/store/every-target-is-cited", test_every_target_is_cited);
+  g_test_add_func ("/store/zone-outlines-lie-in-their-districts", test_zone_outlines_lie_in_their_districts);
+  g_test_add_func ("/store/zones-sit-where-they-are", test_zones_sit_where_they_are);
+  g_test_add_func ("/store/refuses-not-sqlite", test_refuses_not_sqlite);
+  g_test_add_func ("/store/refuses-foreign-geopackage", test_refuses_foreign_geopackage);
+  g_test_add_func ("/store/refuses-newer-schema", test_refuses_newer_schema);
+  g_test_add_func ("/store/refuses-truncated-database", test_refuses_truncated_database);
+  g_test_add_func ("/store/refuses-unreachable-path", test_refuses_unreadable_and_missing_folder);
+  g_test_add_func ("/store/unknown-plan-is-named", test_unknown_plan_named);
+  g_test_add_func ("/store/reopen-keeps-user-changes", test_reopen_keeps_user_changes);
+  g_test_add_func ("/store/missing-districts-leaves-nothing", test_missing_districts_leaves_nothing);
+  return g_test_run ();
+}
