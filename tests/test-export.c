@@ -16,13 +16,15 @@ exe (void)
 
 /* The command line with no DISPLAY / WAYLAND_DISPLAY, as on a server. */
 static int
-run_headless (const char *const *args, char **out, char **err)
+run_headless_in (const char *language, const char *const *args, char **out, char **err)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) env = g_get_environ ();
   g_autoptr (GError) error = NULL;
   int status = -1;
 
+  if (language)
+    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   g_ptr_array_add (argv, (char *) exe ());
@@ -34,6 +36,12 @@ run_headless (const char *const *args, char **out, char **err)
   g_spawn_sync (NULL, (char **) argv->pdata, env, 0, NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_headless (const char *const *args, char **out, char **err)
+{
+  return run_headless_in (NULL, args, out, err);
 }
 
 static void
@@ -165,6 +173,26 @@ test_cli_refuses_foreign_geopackage (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The figure follows the locale: in Chinese its legend and notes are Chinese. */
+static void
+test_follows_locale (void)
+{
+  g_autofree char *pdf = pa_test_temp_path ("yantai-zh.pdf");
+  const char *args[] = { "--export", pdf, "--plan", "yantai", NULL };
+  const char *totext[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL, *en = NULL;
+
+  g_assert_cmpint (run_headless_in ("zh_CN", args, NULL, NULL), ==, 0);
+  g_assert_cmpint (pa_test_run (totext, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "图例"));
+  g_assert_nonnull (strstr (text, "来源"));
+  g_assert_null (strstr (text, "Legend"));
+
+  g_assert_cmpint (run_headless (args, NULL, NULL), ==, 0);
+  g_assert_cmpint (pa_test_run (totext, &en, NULL), ==, 0);
+  g_assert_nonnull (strstr (en, "Legend"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -175,5 +203,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/unknown-plan-fails-and-names-it", test_unknown_plan_fails_and_names_it);
   g_test_add_func ("/export/unknown-format-refused", test_unknown_format_refused);
   g_test_add_func ("/cli/refuses-foreign-geopackage", test_cli_refuses_foreign_geopackage);
+  g_test_add_func ("/export/follows-locale", test_follows_locale);
   return g_test_run ();
 }
