@@ -188,6 +188,7 @@ CREATE TABLE targets (
   indicator TEXT NOT NULL,
   comparator TEXT,
   value DOUBLE,
+  value_text TEXT,                 -- the document's words where it writes no digits (十, 近万, 全球第一)
   unit TEXT,
   year INTEGER,
   baseline_value DOUBLE,

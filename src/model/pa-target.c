@@ -32,6 +32,7 @@ pa_target_unref (PaTarget *self)
     {
       g_free (self->indicator);
       g_free (self->comparator);
+      g_free (self->value_text);
       g_free (self->unit);
       g_clear_pointer (&self->citation, pa_citation_unref);
       g_free (self);
@@ -73,7 +74,8 @@ pa_target_describe (const PaTarget *self)
   g_string_append_c (s, ' ');
   if (self->comparator && *self->comparator)
     g_string_append_printf (s, "%s ", self->comparator);
-  g_string_append_printf (s, "%s%s", value, self->unit ? self->unit : "");
+  g_string_append_printf (s, "%s%s", self->value_text ? self->value_text : value,
+                          self->unit ? self->unit : "");
   if (!isnan (self->baseline_value))
     {
       g_autofree char *base = pa_format_number (self->baseline_value);

@@ -15,6 +15,7 @@ typedef struct
   char *indicator;  /* 主营业务收入 */
   char *comparator; /* 突破 / 达到 / 以上 …, verbatim; may be NULL */
   double value;
+  char *value_text; /* the document's words where it writes no digits (十, 近万); may be NULL */
   char *unit;       /* 亿元, %, 家, 个 … */
   int year;
   double baseline_value;

@@ -216,7 +216,8 @@ insert_targets (Loader *l, JsonArray *targets, gint64 zone_id, gint64 programme_
   s = pa_store_prepare (l->db,
                         "INSERT INTO targets (plan_id, zone_id, programme_id, indicator, comparator, "
                         "value, unit, year, baseline_value, baseline_year, growth_rate, increase, "
-                        "citation_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        "citation_id, value_text) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                         error);
   if (!s)
     return FALSE;
@@ -249,6 +250,7 @@ insert_targets (Loader *l, JsonArray *targets, gint64 zone_id, gint64 programme_
       bind_double (s, 11, num_member (t, "growth_rate"));
       bind_double (s, 12, num_member (t, "increase"));
       sqlite3_bind_int64 (s, 13, cit);
+      bind_text (s, 14, str_member (t, "value_text"));
       if (!pa_store_step_done (l->db, s, error))
         return FALSE;
     }

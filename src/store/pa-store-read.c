@@ -77,6 +77,7 @@ read_target (Reader *r, sqlite3_stmt *s)
   t->baseline_year = sqlite3_column_int (s, 7);
   t->growth_rate = col_double (s, 8);
   t->increase = col_double (s, 9);
+  t->value_text = g_strdup (col_text (s, 11));
   c = citation (r, s, 10);
   t->citation = c ? pa_citation_ref (c) : NULL;
   return t;
@@ -100,7 +101,7 @@ read_organisation (Reader *r, sqlite3_stmt *s)
 
 #define TARGET_COLUMNS                                                                        \
   "t.id, t.indicator, t.comparator, t.value, t.unit, t.year, t.baseline_value, "             \
-  "t.baseline_year, t.growth_rate, t.increase, t.citation_id"
+  "t.baseline_year, t.growth_rate, t.increase, t.citation_id, t.value_text"
 
 static gboolean
 load_zones (Reader *r, PaPlan *plan, GError **error)
@@ -308,5 +309,27 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
       if (c)
         g_ptr_array_add (out, pa_citation_ref (c));
     }
+  return out;
+}
+
+GPtrArray *
+pa_store_list_targets (PaStore *self, const char *slug, GError **error)
+{
+  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) pa_citation_unref);
+  Reader r = { pa_store_get_db (self), cache };
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      r.db,
+      "SELECT " TARGET_COLUMNS " FROM targets t JOIN plans p ON p.id = t.plan_id "
+      "WHERE p.slug = ?1 ORDER BY t.id",
+      error);
+  GPtrArray *out;
+
+  if (!s)
+    return NULL;
+  sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_ptr_array_add (out, read_target (&r, s));
   return out;
 }

@@ -56,6 +56,8 @@ PaPlan *pa_store_load_plan (PaStore *self, const char *slug, GError **error);
 PaBasemap *pa_store_load_basemap (PaStore *self, GError **error);
 /* Every citation of @slug's facts (targets, zones, organisations, industries). */
 GPtrArray *pa_store_list_citations (PaStore *self, const char *slug, GError **error);
+/* Every target of @slug: plan, zone and programme level (PaTarget). */
+GPtrArray *pa_store_list_targets (PaStore *self, const char *slug, GError **error);
 /* Targets of @slug that have no citation: empty in a healthy database. */
 guint pa_store_count_uncited_targets (PaStore *self, const char *slug, GError **error);
 
