@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "pa-mercator.h"
+
 struct _PaGeometry
 {
   gatomicrefcount ref;
@@ -11,6 +13,10 @@ struct _PaGeometry
   GArray *ring_start;    /* guint index into points, one per ring */
   GArray *polygon_start; /* guint index into ring_start, one per polygon */
   PaBBox bbox;
+  PaGeometry *mercator; /* lazily made, set once with a compare-and-swap */
+  PaPoint label;
+  gboolean has_label;
+  double area; /* < 0 until computed */
 };
 
 G_DEFINE_BOXED_TYPE (PaGeometry, pa_geometry, pa_geometry_ref, pa_geometry_unref)
@@ -49,6 +55,7 @@ pa_geometry_new (void)
   self->ring_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->polygon_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->bbox = pa_bbox_empty ();
+  self->area = -1;
   return self;
 }
 
@@ -69,6 +76,8 @@ pa_geometry_unref (PaGeometry *self)
       g_array_unref (self->points);
       g_array_unref (self->ring_start);
       g_array_unref (self->polygon_start);
+      if (self->mercator)
+        pa_geometry_unref (self->mercator);
       g_free (self);
     }
 }
@@ -293,4 +302,51 @@ pa_geometry_equal (const PaGeometry *a, const PaGeometry *b)
          && memcmp (a->ring_start->data, b->ring_start->data, a->ring_start->len * sizeof (guint)) == 0
          && memcmp (a->polygon_start->data, b->polygon_start->data,
                     a->polygon_start->len * sizeof (guint)) == 0;
+}
+
+PaGeometry *
+pa_geometry_get_mercator (PaGeometry *self)
+{
+  PaGeometry *m = g_atomic_pointer_get (&self->mercator);
+  if (m)
+    return m;
+  m = pa_geometry_new ();
+  g_array_set_size (m->points, self->points->len);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      PaPoint *src = &g_array_index (self->points, PaPoint, i);
+      PaPoint *dst = &g_array_index (m->points, PaPoint, i);
+      pa_mercator_from_lonlat (src->x, src->y, &dst->x, &dst->y);
+      m->bbox.minx = MIN (m->bbox.minx, dst->x), m->bbox.maxx = MAX (m->bbox.maxx, dst->x);
+      m->bbox.miny = MIN (m->bbox.miny, dst->y), m->bbox.maxy = MAX (m->bbox.maxy, dst->y);
+    }
+  g_array_append_vals (m->ring_start, self->ring_start->data, self->ring_start->len);
+  g_array_append_vals (m->polygon_start, self->polygon_start->data, self->polygon_start->len);
+  /* another thread may have won the race: keep its copy */
+  if (!g_atomic_pointer_compare_and_exchange (&self->mercator, NULL, m))
+    {
+      pa_geometry_unref (m);
+      m = g_atomic_pointer_get (&self->mercator);
+    }
+  return m;
+}
+
+PaPoint
+pa_geometry_get_cached_label_point (PaGeometry *self)
+{
+  /* only the main thread asks for labels */
+  if (!self->has_label)
+    {
+      self->label = pa_geometry_get_label_point (self);
+      self->has_label = TRUE;
+    }
+  return self->label;
+}
+
+double
+pa_geometry_get_cached_area (PaGeometry *self)
+{
+  if (self->area < 0)
+    self->area = pa_geometry_get_planar_area (self);
+  return self->area;
 }

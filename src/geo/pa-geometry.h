@@ -54,6 +54,13 @@ double pa_geometry_get_planar_area (const PaGeometry *self);
  * moved inside if the shell is concave). */
 PaPoint pa_geometry_get_label_point (const PaGeometry *self);
 gboolean pa_geometry_equal (const PaGeometry *a, const PaGeometry *b);
+/* The same rings in normalised Web Mercator (x, y in [0, 1]), computed once and kept:
+ * drawing a frame is then an affine map per vertex, with no trigonometry. Thread-safe. */
+PaGeometry *pa_geometry_get_mercator (PaGeometry *self);
+/* The label point, computed once and kept (see pa_geometry_get_label_point). */
+PaPoint pa_geometry_get_cached_label_point (PaGeometry *self);
+/* The planar area, computed once and kept. Main thread only, like the label point. */
+double pa_geometry_get_cached_area (PaGeometry *self);
 
 gboolean pa_bbox_intersects (const PaBBox *a, const PaBBox *b);
 PaBBox pa_bbox_union (const PaBBox *a, const PaBBox *b);

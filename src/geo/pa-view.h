@@ -23,6 +23,13 @@ void pa_view_init_fit (PaView *view, const PaBBox *box, double width, double hei
 /* The view of tile (x, y) at @zoom, @size pixels square. */
 void pa_view_init_tile (PaView *view, int x, int y, int zoom, double size);
 void pa_view_project (const PaView *view, double lon, double lat, double *x, double *y);
+/* Same, from normalised mercator coordinates (pa_geometry_get_mercator). */
+static inline void
+pa_view_project_mercator (const PaView *view, double mx, double my, double *x, double *y)
+{
+  *x = view->ox + view->width / 2 + (mx - view->cx) * view->world;
+  *y = view->oy + view->height / 2 + (my - view->cy) * view->world;
+}
 void pa_view_unproject (const PaView *view, double x, double y, double *lon, double *lat);
 /* The lon/lat rectangle the view shows. */
 PaBBox pa_view_get_bbox (const PaView *view);

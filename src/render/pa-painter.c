@@ -46,10 +46,12 @@ set_color (cairo_t *cr, PaColor c, double alpha)
   cairo_set_source_rgba (cr, c.r, c.g, c.b, alpha);
 }
 
-/* Adds the rings of @g to the current path, skipping parts outside @clip. */
+/* Adds the rings of @lonlat to the current path, skipping parts outside @clip, which is
+ * in normalised mercator like the cached rings the path is built from. */
 static void
-path_geometry (cairo_t *cr, const PaView *view, PaGeometry *g, const PaBBox *clip)
+path_geometry (cairo_t *cr, const PaView *view, PaGeometry *lonlat, const PaBBox *clip)
 {
+  PaGeometry *g = pa_geometry_get_mercator (lonlat);
   for (guint p = 0; p < pa_geometry_get_n_polygons (g); p++)
     for (guint r = 0; r < pa_geometry_get_n_rings (g, p); r++)
       {
@@ -70,7 +72,7 @@ path_geometry (cairo_t *cr, const PaView *view, PaGeometry *g, const PaBBox *cli
         for (guint i = 0; i < n; i++)
           {
             double x, y;
-            pa_view_project (view, pts[i].x, pts[i].y, &x, &y);
+            pa_view_project_mercator (view, pts[i].x, pts[i].y, &x, &y);
             /* drop sub-pixel steps: same look, far fewer path segments when zoomed out */
             if (i > 0 && i + 1 < n && fabs (x - lastx) < 0.3 && fabs (y - lasty) < 0.3)
               continue;
@@ -84,6 +86,7 @@ path_geometry (cairo_t *cr, const PaView *view, PaGeometry *g, const PaBBox *cli
       }
 }
 
+/* The view's area, 5 % larger, in lon/lat (for geometry bboxes) and mercator (for rings). */
 static PaBBox
 padded_view_bbox (const PaView *view)
 {
@@ -92,11 +95,18 @@ padded_view_bbox (const PaView *view)
   return (PaBBox){ b.minx - dx, b.miny - dy, b.maxx + dx, b.maxy + dy };
 }
 
+static PaBBox
+padded_view_mercator (const PaView *view)
+{
+  double hw = view->width / 2 / view->world * 1.05, hh = view->height / 2 / view->world * 1.05;
+  return (PaBBox){ view->cx - hw, view->cy - hh, view->cx + hw, view->cy + hh };
+}
+
 void
 pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
                          gboolean district_borders)
 {
-  PaBBox vb = padded_view_bbox (view);
+  PaBBox vb = padded_view_bbox (view), mb = padded_view_mercator (view);
 
   cairo_save (cr);
   cairo_rectangle (cr, view->ox, view->oy, view->width, view->height);
@@ -112,7 +122,7 @@ pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
           PaGeometry *g = pa_basemap_get_land (basemap, i);
           PaBBox gb = pa_geometry_get_bbox (g);
           if (pa_bbox_intersects (&gb, &vb))
-            path_geometry (cr, view, g, &vb);
+            path_geometry (cr, view, g, &mb);
         }
       set_color (cr, land, 1);
       cairo_fill_preserve (cr);
@@ -128,7 +138,7 @@ pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
               PaGeometry *g = pa_basemap_get_district (basemap, i, NULL, NULL);
               PaBBox gb = pa_geometry_get_bbox (g);
               if (pa_bbox_intersects (&gb, &vb))
-                path_geometry (cr, view, g, &vb);
+                path_geometry (cr, view, g, &mb);
             }
           set_color (cr, border, 0.9);
           cairo_set_line_width (cr, 0.7);
@@ -143,8 +153,8 @@ static int
 compare_area_desc (gconstpointer a, gconstpointer b)
 {
   PaZone *za = *(PaZone **) a, *zb = *(PaZone **) b;
-  double aa = pa_geometry_get_planar_area (pa_zone_get_geometry (za));
-  double ab = pa_geometry_get_planar_area (pa_zone_get_geometry (zb));
+  double aa = pa_geometry_get_cached_area (pa_zone_get_geometry (za));
+  double ab = pa_geometry_get_cached_area (pa_zone_get_geometry (zb));
   return aa < ab ? 1 : aa > ab ? -1 : 0;
 }
 
@@ -171,7 +181,7 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
                        double ui_scale)
 {
   g_autoptr (GPtrArray) zones = NULL;
-  PaBBox vb = padded_view_bbox (view);
+  PaBBox vb = padded_view_bbox (view), mb = padded_view_mercator (view);
   const double dash[] = { 5 * ui_scale, 3 * ui_scale };
 
   if (!plan)
@@ -190,7 +200,7 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
       if (!pa_bbox_intersects (&gb, &vb))
         continue;
       cairo_new_path (cr);
-      path_geometry (cr, view, g, &vb);
+      path_geometry (cr, view, g, &mb);
       set_color (cr, c, z == selected ? 0.55 : 0.38);
       cairo_fill_preserve (cr);
       set_color (cr, (PaColor){ c.r * 0.7, c.g * 0.7, c.b * 0.7 }, 1);
@@ -201,7 +211,7 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
   if (selected && pa_zone_get_geometry (selected))
     {
       cairo_new_path (cr);
-      path_geometry (cr, view, pa_zone_get_geometry (selected), &vb);
+      path_geometry (cr, view, pa_zone_get_geometry (selected), &mb);
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
       cairo_set_line_width (cr, 5 * ui_scale);
@@ -265,7 +275,7 @@ pa_painter_draw_zone_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZo
   for (int i = (int) zones->len - 1; i >= 0; i--)
     {
       PaZone *z = zones->pdata[i];
-      PaPoint lp = pa_geometry_get_label_point (pa_zone_get_geometry (z));
+      PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (z));
       g_autofree char *text = pa_zone_get_schematic (z)
                                   ? g_strdup_printf ("%s (%s)", pa_zone_get_name (z), "示意")
                                   : g_strdup (pa_zone_get_name (z));
