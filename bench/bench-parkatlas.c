@@ -128,7 +128,7 @@ main (int argc, char *argv[])
           cairo_t *cr = cairo_create (s);
           double t0 = now_ms (), t;
           pa_painter_draw_zones (cr, &view, p, NULL, 1.0);
-          pa_painter_draw_zone_labels (cr, &view, p, NULL, 13);
+          pa_painter_draw_labels (cr, &view, p, NULL, basemap, 13, FALSE);
           cairo_destroy (cr);
           cairo_surface_flush (s);
           t = now_ms () - t0;

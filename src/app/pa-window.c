@@ -298,7 +298,7 @@ build_map (PaWindow *self)
   shumate_viewport_set_min_zoom_level (vp, 3);
   shumate_viewport_set_max_zoom_level (vp, 16);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp)));
-  self->zone_layer = pa_zone_layer_new (vp);
+  self->zone_layer = pa_zone_layer_new (vp, self->basemap);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->zone_layer));
   gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);

@@ -101,9 +101,7 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone)
     return;
   if (!zone)
     {
-      g_autofree char *doc = g_strdup_printf (_("Source: 《%s》 %s %s"), pa_plan_get_document_title (plan),
-                                              pa_plan_get_document_issuer (plan) ? pa_plan_get_document_issuer (plan) : "",
-                                              pa_plan_get_document_date (plan) ? pa_plan_get_document_date (plan) : "");
+      g_autofree char *doc = pa_plan_describe_source (plan);
       GPtrArray *ind = pa_plan_get_industries (plan);
       add_label (self, pa_plan_get_name (plan), "title-3");
       add_label (self, doc, "dim-label");

@@ -10,6 +10,7 @@ struct _PaZoneLayer
   ShumateLayer parent_instance;
   PaPlan *plan;
   PaZone *selected;
+  PaBasemap *basemap; /* for district names */
 };
 
 G_DEFINE_FINAL_TYPE (PaZoneLayer, pa_zone_layer, SHUMATE_TYPE_LAYER)
@@ -37,7 +38,7 @@ pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   pa_zone_layer_get_view (self, &view);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   pa_painter_draw_zones (cr, &view, self->plan, self->selected, 1.0);
-  pa_painter_draw_zone_labels (cr, &view, self->plan, self->selected, 13);
+  pa_painter_draw_labels (cr, &view, self->plan, self->selected, self->basemap, 13, FALSE);
   cairo_destroy (cr);
 }
 
@@ -65,6 +66,7 @@ pa_zone_layer_dispose (GObject *object)
   PaZoneLayer *self = PA_ZONE_LAYER (object);
   g_clear_object (&self->plan);
   g_clear_object (&self->selected);
+  g_clear_object (&self->basemap);
   G_OBJECT_CLASS (pa_zone_layer_parent_class)->dispose (object);
 }
 
@@ -83,9 +85,11 @@ pa_zone_layer_init (PaZoneLayer *self)
 }
 
 PaZoneLayer *
-pa_zone_layer_new (ShumateViewport *viewport)
+pa_zone_layer_new (ShumateViewport *viewport, PaBasemap *basemap)
 {
-  return g_object_new (PA_TYPE_ZONE_LAYER, "viewport", viewport, NULL);
+  PaZoneLayer *self = g_object_new (PA_TYPE_ZONE_LAYER, "viewport", viewport, NULL);
+  self->basemap = basemap ? g_object_ref (basemap) : NULL;
+  return self;
 }
 
 void

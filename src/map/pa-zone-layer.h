@@ -8,6 +8,7 @@
 #include <shumate/shumate.h>
 
 #include "geo/pa-view.h"
+#include "model/pa-basemap.h"
 #include "model/pa-plan.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,8 @@ G_BEGIN_DECLS
 #define PA_TYPE_ZONE_LAYER (pa_zone_layer_get_type ())
 G_DECLARE_FINAL_TYPE (PaZoneLayer, pa_zone_layer, PA, ZONE_LAYER, ShumateLayer)
 
-PaZoneLayer *pa_zone_layer_new (ShumateViewport *viewport);
+/* @basemap (may be NULL) gives the district names drawn beside the zones. */
+PaZoneLayer *pa_zone_layer_new (ShumateViewport *viewport, PaBasemap *basemap);
 void pa_zone_layer_set_plan (PaZoneLayer *self, PaPlan *plan);
 void pa_zone_layer_set_selected (PaZoneLayer *self, PaZone *zone);
 /* The view the layer paints with, for hit tests in the same coordinates. */

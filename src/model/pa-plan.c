@@ -1,6 +1,7 @@
 /* pa-plan.c */
 #include "pa-plan.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 struct _PaPlan
@@ -202,4 +203,16 @@ void
 pa_plan_add_industry (PaPlan *self, const char *name)
 {
   g_ptr_array_add (self->industries, g_strdup (name));
+}
+
+char *
+pa_plan_describe_source (PaPlan *self)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_string_printf (s, _("Source: 《%s》"), self->doc_title ? self->doc_title : "");
+  if (self->doc_issuer && *self->doc_issuer)
+    g_string_append_printf (s, _(", %s"), self->doc_issuer);
+  if (self->doc_date && *self->doc_date)
+    g_string_append_printf (s, _(", %s"), self->doc_date);
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }

@@ -26,6 +26,8 @@ const char *pa_plan_get_document_title (PaPlan *self);
 const char *pa_plan_get_document_issuer (PaPlan *self);
 const char *pa_plan_get_document_date (PaPlan *self);
 void pa_plan_set_document (PaPlan *self, const char *title, const char *issuer, const char *date);
+/* "Source: 《title》, issuer, date", leaving out what the document does not give. */
+char *pa_plan_describe_source (PaPlan *self);
 
 /* Roles in legend order. */
 void pa_plan_add_role (PaPlan *self, const char *key, const char *label);

@@ -79,8 +79,11 @@ pa_target_describe (const PaTarget *self)
   if (!isnan (self->baseline_value))
     {
       g_autofree char *base = pa_format_number (self->baseline_value);
-      g_string_append_printf (s, _(" (from %s%s in %d"), base, self->unit ? self->unit : "",
-                              self->baseline_year);
+      if (self->baseline_year > 0)
+        g_string_append_printf (s, _(" (from %s%s in %d"), base, self->unit ? self->unit : "",
+                                self->baseline_year);
+      else
+        g_string_append_printf (s, _(" (from %s%s"), base, self->unit ? self->unit : "");
       if (!isnan (self->growth_rate))
         {
           g_autofree char *rate = pa_format_number (self->growth_rate);

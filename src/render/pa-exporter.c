@@ -43,10 +43,7 @@ draw_page (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, PaZone *selected)
   const PaColor ink = { 0.13, 0.13, 0.15 }, grey = { 0.35, 0.35, 0.38 };
   const double margin = 28;
   double y = margin, title_h, map_top, map_h, lw, lh;
-  g_autofree char *source = g_strdup_printf (_("Source: 《%s》, %s, %s"),
-                                             pa_plan_get_document_title (plan),
-                                             pa_plan_get_document_issuer (plan) ? pa_plan_get_document_issuer (plan) : "",
-                                             pa_plan_get_document_date (plan) ? pa_plan_get_document_date (plan) : "");
+  g_autofree char *source = pa_plan_describe_source (plan);
   g_autofree char *footer = NULL;
   PaView view;
   PaBBox extent = pa_plan_get_extent (plan);
@@ -81,7 +78,7 @@ draw_page (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, PaZone *selected)
   cairo_clip (cr);
   pa_painter_draw_basemap (cr, &view, basemap, TRUE);
   pa_painter_draw_zones (cr, &view, plan, selected, 1.0);
-  pa_painter_draw_zone_labels (cr, &view, plan, selected, 10);
+  pa_painter_draw_labels (cr, &view, plan, selected, basemap, 10, TRUE);
   cairo_restore (cr);
   cairo_rectangle (cr, margin, map_top, PAGE_W - 2 * margin, map_h);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.32);

@@ -199,8 +199,20 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
 
       if (!pa_bbox_intersects (&gb, &vb))
         continue;
-      cairo_new_path (cr);
-      path_geometry (cr, view, g, &mb);
+      if ((gb.maxx - gb.minx) / 360.0 * view->world < 8)
+        {
+          /* too small to see at this scale: a dot of the role's colour instead */
+          PaPoint lp = pa_geometry_get_cached_label_point (g);
+          double x, y;
+          pa_view_project (view, lp.x, lp.y, &x, &y);
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, 4.5 * ui_scale, 0, 2 * G_PI);
+        }
+      else
+        {
+          cairo_new_path (cr);
+          path_geometry (cr, view, g, &mb);
+        }
       set_color (cr, c, z == selected ? 0.55 : 0.38);
       cairo_fill_preserve (cr);
       set_color (cr, (PaColor){ c.r * 0.7, c.g * 0.7, c.b * 0.7 }, 1);
@@ -260,53 +272,122 @@ show_halo_text (cairo_t *cr, PangoLayout *layout, double x, double y, PaColor co
   pango_cairo_show_layout (cr, layout);
 }
 
+static gboolean
+clashes (GArray *placed, const PaBBox *box)
+{
+  for (guint k = 0; k < placed->len; k++)
+    if (pa_bbox_intersects (box, &g_array_index (placed, PaBBox, k)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Places a w×h label for the point (x, y), kept inside the view: centred on it if that
+ * spot is free, else at the nearest free spot of a ring of candidates around it (up to
+ * @max_steps label heights away). With @force the centre is taken when nothing is free.
+ * Returns FALSE when nothing was placed. */
+static gboolean
+place_label (const PaView *view, GArray *placed, double x, double y, int w, int h, int max_steps,
+             gboolean force, double *lx, double *ly)
+{
+  static const double dirs[][2] = { { 0, 1 }, { 0, -1 }, { 1, 0 }, { -1, 0 },
+                                    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
+  for (int step = 0; step <= max_steps; step++)
+    for (guint d = 0; d < (step ? G_N_ELEMENTS (dirs) : 1); d++)
+      {
+        double cx = x + dirs[d][0] * step * (w / 2.0 + h) * (step ? 1 : 0);
+        double cy = y + dirs[d][1] * step * h * 1.2 * (step ? 1 : 0);
+        double bx = CLAMP (cx - w / 2.0, view->ox + 2, view->ox + view->width - w - 2);
+        double by = CLAMP (cy - h / 2.0, view->oy + 2, view->oy + view->height - h - 2);
+        PaBBox box = { bx, by, bx + w, by + h };
+        if (!clashes (placed, &box) || (force && step == max_steps && d + 1 == G_N_ELEMENTS (dirs)))
+          {
+            if (force && clashes (placed, &box))
+              {
+                bx = CLAMP (x - w / 2.0, view->ox + 2, view->ox + view->width - w - 2);
+                by = CLAMP (y - h / 2.0, view->oy + 2, view->oy + view->height - h - 2);
+                box = (PaBBox){ bx, by, bx + w, by + h };
+              }
+            g_array_append_val (placed, box);
+            *lx = bx, *ly = by;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* A thin line from a zone to its label when the label had to move away from it. */
+static void
+draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int h)
+{
+  double tx = CLAMP (ax, lx, lx + w), ty = CLAMP (ay, ly, ly + h);
+  if (hypot (tx - ax, ty - ay) < h * 0.6)
+    return;
+  cairo_move_to (cr, ax, ay);
+  cairo_line_to (cr, tx, ty);
+  cairo_set_source_rgba (cr, 0.2, 0.2, 0.22, 0.7);
+  cairo_set_line_width (cr, 0.7);
+  cairo_stroke (cr);
+  cairo_arc (cr, ax, ay, 1.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
 void
-pa_painter_draw_zone_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                             double font_px)
+pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                        PaBasemap *districts, double font_px, gboolean every_zone)
 {
   g_autoptr (GPtrArray) zones = NULL;
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  const PaColor district_ink = { 0.45, 0.42, 0.40 };
 
-  if (!plan)
-    return;
-  zones = zones_by_area (plan);
   cairo_save (cr);
-  /* smallest last in paint order = placed first, so small zones keep their names */
-  for (int i = (int) zones->len - 1; i >= 0; i--)
+  if (plan)
     {
-      PaZone *z = zones->pdata[i];
-      PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (z));
-      g_autofree char *text = pa_zone_get_schematic (z)
-                                  ? g_strdup_printf ("%s (%s)", pa_zone_get_name (z), "示意")
-                                  : g_strdup (pa_zone_get_name (z));
-      g_autoptr (PangoLayout) layout = make_layout (cr, text, font_px, z == selected);
+      zones = zones_by_area (plan);
+      /* smallest last in paint order = placed first, so small zones keep their names */
+      for (int i = (int) zones->len - 1; i >= 0; i--)
+        {
+          PaZone *z = zones->pdata[i];
+          PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (z));
+          g_autofree char *text = pa_zone_get_schematic (z)
+                                      ? g_strdup_printf ("%s (%s)", pa_zone_get_name (z), "示意")
+                                      : g_strdup (pa_zone_get_name (z));
+          g_autoptr (PangoLayout) layout = make_layout (cr, text, font_px, z == selected);
+          int w, h;
+          double x, y, ax, ay;
+
+          PaBBox gb = pa_geometry_get_bbox (pa_zone_get_geometry (z));
+          double size = MAX ((gb.maxx - gb.minx) / 360.0 * view->world, 9);
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          pa_view_project (view, lp.x, lp.y, &ax, &ay);
+          /* a small zone would hide under its own name: put the name just below it */
+          if (size < 2.5 * h)
+            ay += size / 2 + h / 2.0 + 1;
+          if (place_label (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected,
+                           &x, &y))
+            {
+              draw_leader (cr, ax, ay, x, y, w, h);
+              show_halo_text (cr, layout, x, y, ink, font_px / 4);
+            }
+        }
+    }
+  /* district names where they fit: where a zone is, in which district */
+  for (guint i = 0; districts && i < pa_basemap_get_n_districts (districts); i++)
+    {
+      const char *name;
+      PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
+      PaPoint lp = pa_geometry_get_cached_label_point (g);
+      g_autoptr (PangoLayout) layout = NULL;
       int w, h;
       double x, y;
-      PaBBox box;
-      gboolean clash = FALSE;
 
-      pango_layout_get_pixel_size (layout, &w, &h);
       pa_view_project (view, lp.x, lp.y, &x, &y);
-      x -= w / 2.0;
-      y -= h / 2.0;
-      box = (PaBBox){ x, y, x + w, y + h };
-      for (guint k = 0; k < placed->len; k++)
-        if (pa_bbox_intersects (&box, &g_array_index (placed, PaBBox, k)))
-          clash = TRUE;
-      if (clash)
-        {
-          /* try below the point before giving up on a crowded label */
-          y += h;
-          box = (PaBBox){ x, y, x + w, y + h };
-          clash = FALSE;
-          for (guint k = 0; k < placed->len; k++)
-            if (pa_bbox_intersects (&box, &g_array_index (placed, PaBBox, k)))
-              clash = TRUE;
-        }
-      if (clash && z != selected)
+      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
         continue;
-      g_array_append_val (placed, box);
-      show_halo_text (cr, layout, x, y, ink, font_px / 4);
+      layout = make_layout (cr, name, font_px * 0.85, FALSE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (place_label (view, placed, x, y, w, h, 0, FALSE, &x, &y))
+        show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
     }
   cairo_restore (cr);
 }

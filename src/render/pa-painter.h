@@ -32,9 +32,12 @@ void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basema
  * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
 void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                             double ui_scale);
-/* Zone names at their label points, with a halo; "示意" appended to schematic ones. */
-void pa_painter_draw_zone_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                                  double font_px);
+/* Zone names at their label points, with a halo, "示意" appended to schematic ones;
+ * then the names of @districts (may be NULL) where they do not clash. */
+/* With @every_zone (exports) each zone gets its name, moved aside with a leader line when
+ * crowded; on screen crowded names wait for the planner to zoom in. */
+void pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                             PaBasemap *districts, double font_px, gboolean every_zone);
 /* The legend box with its top-left at (x, y); returns its size. With @measure_only
  * nothing is drawn. */
 void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
