@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 char *pa_test_temp_path (const char *name);
 /* A store created from the default content in a temporary folder (once per program). */
 PaStore *pa_test_default_store (void);
-/* A file in ../shared/testdata or ../shared/seeds ($PARKATLAS_SHARED overrides ../shared);
+/* A file in shared/testdata or shared/seeds: $PARKATLAS_SHARED, ../shared beside the
+ * checkout, or /work/shared;
  * NULL (and the test skipped) when that folder is not on this machine. */
 char *pa_test_shared_file (const char *folder, const char *name);
 /* SHA-256 of a file's bytes, to prove a file was left untouched. */
