@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "app/pa-application.h"
+#include "audit/pa-audit.h"
 #include "render/pa-exporter.h"
 #include "store/pa-store.h"
 
@@ -38,12 +39,13 @@ int
 main (int argc, char *argv[])
 {
   g_autofree char *db = NULL, *export_path = NULL, *plan = NULL, *districts = NULL;
-  gboolean list_plans = FALSE, version = FALSE;
+  gboolean list_plans = FALSE, version = FALSE, audit = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Use this GeoPackage (created with the default plans if missing)"), N_("FILE") },
     { "plan", 'p', 0, G_OPTION_ARG_STRING, &plan, N_("The plan to show or export (see --list-plans)"), N_("SLUG") },
     { "list-plans", 0, 0, G_OPTION_ARG_NONE, &list_plans, N_("Print each plan's slug and name"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Export the plan's map to FILE (.pdf, .svg or .png) without opening a window"), N_("FILE") },
+    { "audit", 0, 0, G_OPTION_ARG_NONE, &audit, N_("Check the plan's own arithmetic; prints one line per finding"), NULL },
     { "districts", 0, 0, G_OPTION_ARG_FILENAME, &districts, N_("District boundaries (GeoJSON with code and name) to build a new database from"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { NULL }
@@ -64,9 +66,9 @@ main (int argc, char *argv[])
       printf ("parkatlas %s\n", PA_VERSION);
       return 0;
     }
-  if (export_path && !plan)
+  if ((export_path || audit) && !plan)
     {
-      g_printerr ("parkatlas: %s\n", _("--export needs --plan SLUG (see --list-plans)"));
+      g_printerr ("parkatlas: %s\n", _("--export and --audit need --plan SLUG (see --list-plans)"));
       return 2;
     }
   if (!db)
@@ -83,6 +85,24 @@ main (int argc, char *argv[])
         return fail (error);
       for (guint i = 0; i < plans->len; i++)
         printf ("%s\t%s\n", ((char **) plans->pdata[i])[0], ((char **) plans->pdata[i])[1]);
+      return 0;
+    }
+
+  if (audit)
+    {
+      g_autoptr (PaPlan) p = pa_store_load_plan (store, plan, &error);
+      g_autoptr (GPtrArray) findings = NULL;
+      guint checks = 0;
+      if (!p)
+        return fail (error);
+      findings = pa_audit_plan (p, PA_AUDIT_DEFAULT_TOLERANCE, &checks);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          g_autofree char *line = pa_finding_format (findings->pdata[i]);
+          printf ("%s\n", line);
+        }
+      /* the summary goes to stderr so stdout stays one line per finding */
+      g_printerr (_("%s: %u checks, %u findings (tolerance ±1%%)\n"), plan, checks, findings->len);
       return 0;
     }
 

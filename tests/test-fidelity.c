@@ -144,6 +144,17 @@ test_names_are_in_their_quotes (void)
       GPtrArray *orgs = pa_plan_get_organisations (plan);
 
       g_assert_no_error (error);
+      /* the plan's period: each year it states is in its sentence */
+      if (pa_plan_get_period_start (plan) > 0)
+        {
+          g_autofree char *y = g_strdup_printf ("%d", pa_plan_get_period_start (plan));
+          expect_in_quote (slug, "period start", y, pa_plan_get_period_citation (plan));
+        }
+      if (pa_plan_get_period_end (plan) > 0)
+        {
+          g_autofree char *y = g_strdup_printf ("%d", pa_plan_get_period_end (plan));
+          expect_in_quote (slug, "period end", y, pa_plan_get_period_citation (plan));
+        }
       for (guint z = 0; z < g_list_model_get_n_items (zones); z++)
         {
           g_autoptr (PaZone) zone = g_list_model_get_item (zones, z);

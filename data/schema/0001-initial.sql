@@ -86,6 +86,9 @@ CREATE TABLE plans (
   layout TEXT NOT NULL,
   region TEXT,
   document_id INTEGER NOT NULL REFERENCES documents(id),
+  period_start INTEGER,            -- the plan's period, where the document states it
+  period_end INTEGER,
+  period_citation_id INTEGER REFERENCES citations(id),
   sort_order INTEGER NOT NULL DEFAULT 0
 );
 
@@ -183,6 +186,7 @@ CREATE TABLE programmes (
 CREATE TABLE targets (
   id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   plan_id INTEGER NOT NULL REFERENCES plans(id),
+  key TEXT,                        -- names the target in target_sums (unique in its plan)
   zone_id INTEGER REFERENCES zones(fid),
   programme_id INTEGER REFERENCES programmes(id),
   indicator TEXT NOT NULL,
@@ -196,6 +200,20 @@ CREATE TABLE targets (
   growth_rate DOUBLE,              -- percent per year
   increase DOUBLE,
   citation_id INTEGER NOT NULL REFERENCES citations(id)
+);
+
+-- The plans' own arithmetic: targets that should add up to another target.
+CREATE TABLE target_sums (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  total_target_id INTEGER NOT NULL REFERENCES targets(id),
+  note TEXT
+);
+
+CREATE TABLE target_sum_parts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  sum_id INTEGER NOT NULL REFERENCES target_sums(id),
+  target_id INTEGER NOT NULL REFERENCES targets(id)
 );
 
 CREATE TABLE organisations (
@@ -231,6 +249,8 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUE
   ('zone_industries', 'attributes', 'zone_industries', 'Industries of each zone'),
   ('programmes', 'attributes', 'programmes', 'Programmes and tasks'),
   ('targets', 'attributes', 'targets', 'Quantitative targets'),
+  ('target_sums', 'attributes', 'target_sums', 'Targets that should add up to another'),
+  ('target_sum_parts', 'attributes', 'target_sum_parts', 'Parts of each target sum'),
   ('organisations', 'attributes', 'organisations', 'Enterprises, institutions and platforms');
 INSERT INTO gpkg_geometry_columns VALUES
   ('zones', 'geom', 'MULTIPOLYGON', 4326, 0, 0),

@@ -13,6 +13,9 @@ struct _PaPlan
   GPtrArray *role_keys, *role_labels;
   GListStore *zones;
   GPtrArray *targets, *organisations, *industries;
+  GPtrArray *all_targets, *sums;
+  int period_start, period_end;
+  PaCitation *period_citation;
 };
 
 G_DEFINE_FINAL_TYPE (PaPlan, pa_plan, G_TYPE_OBJECT)
@@ -34,6 +37,9 @@ pa_plan_finalize (GObject *object)
   g_ptr_array_unref (self->targets);
   g_ptr_array_unref (self->organisations);
   g_ptr_array_unref (self->industries);
+  g_ptr_array_unref (self->all_targets);
+  g_ptr_array_unref (self->sums);
+  g_clear_pointer (&self->period_citation, pa_citation_unref);
   G_OBJECT_CLASS (pa_plan_parent_class)->finalize (object);
 }
 
@@ -52,6 +58,8 @@ pa_plan_init (PaPlan *self)
   self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
   self->organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_organisation_unref);
   self->industries = g_ptr_array_new_with_free_func (g_free);
+  self->all_targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
+  self->sums = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_sum_unref);
 }
 
 PaPlan *
@@ -216,3 +224,40 @@ pa_plan_describe_source (PaPlan *self)
     g_string_append_printf (s, _(", %s"), self->doc_date);
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
+
+void
+pa_plan_add_any_target (PaPlan *self, PaTarget *target)
+{
+  g_ptr_array_add (self->all_targets, pa_target_ref (target));
+}
+
+GPtrArray *
+pa_plan_get_all_targets (PaPlan *self)
+{
+  return self->all_targets;
+}
+
+void
+pa_plan_add_sum (PaPlan *self, PaTargetSum *sum)
+{
+  g_ptr_array_add (self->sums, pa_target_sum_ref (sum));
+}
+
+GPtrArray *
+pa_plan_get_sums (PaPlan *self)
+{
+  return self->sums;
+}
+
+void
+pa_plan_set_period (PaPlan *self, int start, int end, PaCitation *citation)
+{
+  self->period_start = start;
+  self->period_end = end;
+  g_clear_pointer (&self->period_citation, pa_citation_unref);
+  self->period_citation = citation ? pa_citation_ref (citation) : NULL;
+}
+
+int pa_plan_get_period_start (PaPlan *self) { return self->period_start; }
+int pa_plan_get_period_end (PaPlan *self) { return self->period_end; }
+PaCitation *pa_plan_get_period_citation (PaPlan *self) { return self->period_citation; }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "pa-target-sum.h"
 #include "pa-zone.h"
 
 G_BEGIN_DECLS
@@ -45,8 +46,19 @@ gboolean pa_plan_has_schematic_zones (PaPlan *self);
 /* Bounding box of all zone outlines, lon/lat. */
 PaBBox pa_plan_get_extent (PaPlan *self);
 
+/* Plan-level targets (for the overview) … */
 void pa_plan_add_target (PaPlan *self, PaTarget *target);
 GPtrArray *pa_plan_get_targets (PaPlan *self);
+/* … and every target of the plan: plan, zone and programme level (for tables and audits). */
+void pa_plan_add_any_target (PaPlan *self, PaTarget *target);
+GPtrArray *pa_plan_get_all_targets (PaPlan *self);
+void pa_plan_add_sum (PaPlan *self, PaTargetSum *sum);
+GPtrArray *pa_plan_get_sums (PaPlan *self); /* PaTargetSum */
+/* The plan's period; 0 where the document states none. */
+void pa_plan_set_period (PaPlan *self, int start, int end, PaCitation *citation);
+int pa_plan_get_period_start (PaPlan *self);
+int pa_plan_get_period_end (PaPlan *self);
+PaCitation *pa_plan_get_period_citation (PaPlan *self);
 void pa_plan_add_organisation (PaPlan *self, PaOrganisation *org);
 GPtrArray *pa_plan_get_organisations (PaPlan *self);
 void pa_plan_add_industry (PaPlan *self, const char *name);

@@ -30,6 +30,8 @@ pa_target_unref (PaTarget *self)
   g_return_if_fail (self != NULL);
   if (g_atomic_ref_count_dec (&self->ref))
     {
+      g_free (self->key);
+      g_free (self->owner);
       g_free (self->indicator);
       g_free (self->comparator);
       g_free (self->value_text);

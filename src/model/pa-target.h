@@ -12,6 +12,8 @@ typedef struct
 {
   gatomicrefcount ref;
   gint64 id;
+  char *key;        /* names the target in the plan's sums; may be NULL */
+  char *owner;      /* the zone or programme it belongs to; NULL for the plan itself */
   char *indicator;  /* 主营业务收入 */
   char *comparator; /* 突破 / 达到 / 以上 …, verbatim; may be NULL */
   double value;

@@ -27,6 +27,7 @@ typedef struct
   GHashTable *citations;  /* "seed\037section\037quote" → gint64 id */
   GHashTable *documents;  /* seed → gint64 id */
   GHashTable *industries; /* name → gint64 id */
+  GHashTable *target_ids; /* key → gint64 id, for the current plan's target_sums */
   const char *plan_slug;
   gint64 plan_id;
 } Loader;
@@ -216,8 +217,8 @@ insert_targets (Loader *l, JsonArray *targets, gint64 zone_id, gint64 programme_
   s = pa_store_prepare (l->db,
                         "INSERT INTO targets (plan_id, zone_id, programme_id, indicator, comparator, "
                         "value, unit, year, baseline_value, baseline_year, growth_rate, increase, "
-                        "citation_id, value_text) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                        "citation_id, value_text, key) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                         error);
   if (!s)
     return FALSE;
@@ -251,8 +252,20 @@ insert_targets (Loader *l, JsonArray *targets, gint64 zone_id, gint64 programme_
       bind_double (s, 12, num_member (t, "increase"));
       sqlite3_bind_int64 (s, 13, cit);
       bind_text (s, 14, str_member (t, "value_text"));
+      bind_text (s, 15, str_member (t, "key"));
       if (!pa_store_step_done (l->db, s, error))
         return FALSE;
+      if (str_member (t, "key"))
+        {
+          if (g_hash_table_contains (l->target_ids, str_member (t, "key")))
+            {
+              g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
+                           "plan “%s”: two targets have the key “%s”", l->plan_slug, str_member (t, "key"));
+              return FALSE;
+            }
+          g_hash_table_insert (l->target_ids, g_strdup (str_member (t, "key")),
+                               GSIZE_TO_POINTER (sqlite3_last_insert_rowid (l->db)));
+        }
     }
   return TRUE;
 }
@@ -536,15 +549,68 @@ insert_programmes (Loader *l, JsonArray *progs, GHashTable *zone_ids, GError **e
   return TRUE;
 }
 
+static gint64
+target_ref (Loader *l, const char *key, GError **error)
+{
+  gpointer id;
+  if (!key || !g_hash_table_lookup_extended (l->target_ids, key, NULL, &id))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
+                   "plan “%s”: a sum names the target “%s”, which has no such key", l->plan_slug,
+                   key ? key : "(none)");
+      return -1;
+    }
+  return GPOINTER_TO_SIZE (id);
+}
+
+/* The plan's own arithmetic: which targets should add up to which. */
+static gboolean
+insert_sums (Loader *l, JsonArray *sums, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      l->db, "INSERT INTO target_sums (plan_id, total_target_id, note) VALUES (?1, ?2, ?3)", error);
+  g_autoptr (sqlite3_stmt) p = pa_store_prepare (
+      l->db, "INSERT INTO target_sum_parts (sum_id, target_id) VALUES (?1, ?2)", error);
+  if (!s || !p)
+    return FALSE;
+  for (guint i = 0; sums && i < json_array_get_length (sums); i++)
+    {
+      JsonObject *sum = json_array_get_object_element (sums, i);
+      JsonArray *parts = array_member (sum, "parts");
+      gint64 total = target_ref (l, str_member (sum, "total"), error), sum_id;
+      if (total < 0)
+        return FALSE;
+      sqlite3_bind_int64 (s, 1, l->plan_id);
+      sqlite3_bind_int64 (s, 2, total);
+      bind_text (s, 3, str_member (sum, "note"));
+      if (!pa_store_step_done (l->db, s, error))
+        return FALSE;
+      sum_id = sqlite3_last_insert_rowid (l->db);
+      for (guint k = 0; parts && k < json_array_get_length (parts); k++)
+        {
+          gint64 part = target_ref (l, json_array_get_string_element (parts, k), error);
+          if (part < 0)
+            return FALSE;
+          sqlite3_bind_int64 (p, 1, sum_id);
+          sqlite3_bind_int64 (p, 2, part);
+          if (!pa_store_step_done (l->db, p, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_plan (Loader *l, JsonObject *plan, int order, GError **error)
 {
   JsonObject *doc = obj_member (plan, "document");
+  JsonObject *period = obj_member (plan, "period");
   JsonArray *roles = array_member (plan, "roles"), *zones = array_member (plan, "zones");
   g_autoptr (GHashTable) zone_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (sqlite3_stmt) s = NULL;
-  gint64 doc_id;
+  gint64 doc_id, period_cit;
 
+  g_hash_table_remove_all (l->target_ids);
   l->plan_slug = str_member (plan, "slug");
   if (!l->plan_slug || !str_member (plan, "name") || !doc || !str_member (doc, "seed"))
     {
@@ -555,9 +621,13 @@ insert_plan (Loader *l, JsonObject *plan, int order, GError **error)
   doc_id = document_id (l, str_member (doc, "seed"), doc, error);
   if (doc_id < 0)
     return FALSE;
+  period_cit = citation_id (l, obj_member (period, "citation"), error);
+  if (period_cit < 0)
+    return FALSE;
   s = pa_store_prepare (l->db,
-                        "INSERT INTO plans (slug, name, layout, region, document_id, sort_order) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "INSERT INTO plans (slug, name, layout, region, document_id, sort_order, "
+                        "period_start, period_end, period_citation_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                         error);
   if (!s)
     return FALSE;
@@ -567,6 +637,9 @@ insert_plan (Loader *l, JsonObject *plan, int order, GError **error)
   bind_text (s, 4, str_member (plan, "region"));
   sqlite3_bind_int64 (s, 5, doc_id);
   sqlite3_bind_int (s, 6, order);
+  bind_double (s, 7, num_member (period, "start"));
+  bind_double (s, 8, num_member (period, "end"));
+  bind_id (s, 9, period_cit);
   if (!pa_store_step_done (l->db, s, error))
     return FALSE;
   l->plan_id = sqlite3_last_insert_rowid (l->db);
@@ -600,7 +673,8 @@ insert_plan (Loader *l, JsonObject *plan, int order, GError **error)
       return FALSE;
   return insert_targets (l, array_member (plan, "targets"), 0, 0, error)
          && insert_organisations (l, array_member (plan, "organisations"), zone_ids, error)
-         && insert_programmes (l, array_member (plan, "programmes"), zone_ids, error);
+         && insert_programmes (l, array_member (plan, "programmes"), zone_ids, error)
+         && insert_sums (l, array_member (plan, "sums"), error);
 }
 
 static JsonParser *
@@ -764,6 +838,7 @@ pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError
   l.citations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   l.industries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (pa_store_exec (db, "PRAGMA journal_mode = DELETE; BEGIN", error)
       && pa_store_migrate (db, 0, error)
@@ -783,5 +858,6 @@ pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError
   g_hash_table_unref (l.citations);
   g_hash_table_unref (l.documents);
   g_hash_table_unref (l.industries);
+  g_hash_table_unref (l.target_ids);
   return ok;
 }

@@ -103,6 +103,72 @@ read_organisation (Reader *r, sqlite3_stmt *s)
   "t.id, t.indicator, t.comparator, t.value, t.unit, t.year, t.baseline_value, "             \
   "t.baseline_year, t.growth_rate, t.increase, t.citation_id, t.value_text"
 
+/* Every target of the plan, each attached where it belongs; then the plan's sums. */
+static gboolean
+load_targets (Reader *r, PaPlan *plan, GError **error)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) pa_target_unref);
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      r->db,
+      "SELECT " TARGET_COLUMNS ", t.key, t.zone_id, t.programme_id, coalesce(z.name, g.name) "
+      "FROM targets t LEFT JOIN zones z ON z.fid = t.zone_id "
+      "LEFT JOIN programmes g ON g.id = t.programme_id WHERE t.plan_id = ?1 ORDER BY t.id",
+      error);
+  g_autoptr (sqlite3_stmt) sums = NULL, parts = NULL;
+  GListModel *zones = pa_plan_get_zones (plan);
+
+  if (!s)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      PaTarget *t = read_target (r, s);
+      gint64 zone_id = sqlite3_column_int64 (s, 13);
+      t->key = g_strdup (col_text (s, 12));
+      t->owner = g_strdup (col_text (s, 15));
+      pa_plan_add_any_target (plan, t);
+      if (zone_id > 0)
+        {
+          for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+            {
+              g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+              if (pa_zone_get_id (z) == zone_id)
+                pa_zone_add_target (z, t);
+            }
+        }
+      else if (sqlite3_column_type (s, 14) == SQLITE_NULL)
+        pa_plan_add_target (plan, t);
+      g_hash_table_insert (by_id, g_memdup2 (&t->id, sizeof t->id), t);
+    }
+
+  sums = pa_store_prepare (r->db, "SELECT id, total_target_id, note FROM target_sums WHERE plan_id = ?1 ORDER BY id", error);
+  parts = pa_store_prepare (r->db, "SELECT target_id FROM target_sum_parts WHERE sum_id = ?1 ORDER BY id", error);
+  if (!sums || !parts)
+    return FALSE;
+  sqlite3_bind_int64 (sums, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (sums) == SQLITE_ROW)
+    {
+      gint64 total_id = sqlite3_column_int64 (sums, 1);
+      PaTarget *total = g_hash_table_lookup (by_id, &total_id);
+      g_autoptr (PaTargetSum) sum = NULL;
+      if (!total)
+        continue;
+      sum = pa_target_sum_new (total, col_text (sums, 2));
+      sqlite3_bind_int64 (parts, 1, sqlite3_column_int64 (sums, 0));
+      while (sqlite3_step (parts) == SQLITE_ROW)
+        {
+          gint64 part_id = sqlite3_column_int64 (parts, 0);
+          PaTarget *part = g_hash_table_lookup (by_id, &part_id);
+          if (part)
+            g_ptr_array_add (sum->parts, pa_target_ref (part));
+        }
+      sqlite3_reset (parts);
+      pa_plan_add_sum (plan, sum);
+    }
+  return TRUE;
+}
+
 static gboolean
 load_zones (Reader *r, PaPlan *plan, GError **error)
 {
@@ -116,15 +182,13 @@ load_zones (Reader *r, PaPlan *plan, GError **error)
       "SELECT i.name, zi.citation_id FROM zone_industries zi "
       "JOIN industries i ON i.id = zi.industry_id WHERE zi.zone_id = ?1 ORDER BY zi.id",
       error);
-  g_autoptr (sqlite3_stmt) tgt = pa_store_prepare (
-      r->db, "SELECT " TARGET_COLUMNS " FROM targets t WHERE t.zone_id = ?1 ORDER BY t.id", error);
   g_autoptr (sqlite3_stmt) org = pa_store_prepare (
       r->db,
       "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
       "FROM organisations o JOIN zones z ON z.fid = o.zone_id WHERE o.zone_id = ?1 ORDER BY o.id",
       error);
 
-  if (!s || !ind || !tgt || !org)
+  if (!s || !ind || !org)
     return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
   while (sqlite3_step (s) == SQLITE_ROW)
@@ -149,13 +213,6 @@ load_zones (Reader *r, PaPlan *plan, GError **error)
       while (sqlite3_step (ind) == SQLITE_ROW)
         pa_zone_add_industry (z, col_text (ind, 0), citation (r, ind, 1));
       sqlite3_reset (ind);
-      sqlite3_bind_int64 (tgt, 1, fid);
-      while (sqlite3_step (tgt) == SQLITE_ROW)
-        {
-          g_autoptr (PaTarget) t = read_target (r, tgt);
-          pa_zone_add_target (z, t);
-        }
-      sqlite3_reset (tgt);
       sqlite3_bind_int64 (org, 1, fid);
       while (sqlite3_step (org) == SQLITE_ROW)
         {
@@ -180,7 +237,8 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
 
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   s = pa_store_prepare (db,
-                        "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date "
+                        "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date, "
+                        "p.period_start, p.period_end, p.period_citation_id "
                         "FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
                         error);
   if (!s)
@@ -196,6 +254,7 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
   plan = pa_plan_new (sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
   pa_plan_set_region (plan, col_text (s, 4));
   pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
+  pa_plan_set_period (plan, sqlite3_column_int (s, 8), sqlite3_column_int (s, 9), citation (&r, s, 10));
   g_clear_pointer (&s, sqlite3_finalize);
 
   s = pa_store_prepare (db, "SELECT key, label FROM roles WHERE plan_id = ?1 ORDER BY sort_order", error);
@@ -206,22 +265,8 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
     pa_plan_add_role (plan, col_text (s, 0), col_text (s, 1));
   g_clear_pointer (&s, sqlite3_finalize);
 
-  if (!load_zones (&r, plan, error))
+  if (!load_zones (&r, plan, error) || !load_targets (&r, plan, error))
     return NULL;
-
-  s = pa_store_prepare (db,
-                        "SELECT " TARGET_COLUMNS " FROM targets t WHERE t.plan_id = ?1 "
-                        "AND t.zone_id IS NULL AND t.programme_id IS NULL ORDER BY t.id",
-                        error);
-  if (!s)
-    return NULL;
-  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
-    {
-      g_autoptr (PaTarget) t = read_target (&r, s);
-      pa_plan_add_target (plan, t);
-    }
-  g_clear_pointer (&s, sqlite3_finalize);
 
   s = pa_store_prepare (db,
                         "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
@@ -292,6 +337,7 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
       " SELECT citation_id FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = ?1"
       " UNION SELECT citation_id FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug = ?1"
       " UNION SELECT citation_id FROM organisations o JOIN plans p ON p.id = o.plan_id WHERE p.slug = ?1"
+      " UNION SELECT period_citation_id FROM plans p WHERE p.slug = ?1"
       " UNION SELECT citation_id FROM programmes g JOIN plans p ON p.id = g.plan_id WHERE p.slug = ?1"
       " UNION SELECT citation_id FROM plan_industries i JOIN plans p ON p.id = i.plan_id WHERE p.slug = ?1"
       " UNION SELECT zi.citation_id FROM zone_industries zi JOIN zones z ON z.fid = zi.zone_id"

@@ -1,0 +1,280 @@
+/* pa-audit.c */
+#include "config.h"
+
+#include "pa-audit.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+G_DEFINE_BOXED_TYPE (PaFinding, pa_finding, pa_finding_ref, pa_finding_unref)
+
+PaFinding *
+pa_finding_ref (PaFinding *self)
+{
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+pa_finding_unref (PaFinding *self)
+{
+  if (g_atomic_ref_count_dec (&self->ref))
+    {
+      g_free (self->message);
+      g_clear_pointer (&self->citation, pa_citation_unref);
+      g_clear_pointer (&self->other, pa_citation_unref);
+      g_ptr_array_unref (self->owners);
+      g_free (self);
+    }
+}
+
+static PaFinding *
+finding_new (PaFindingKind kind, double expected, double stated, double tolerance,
+             PaCitation *citation, PaCitation *other)
+{
+  PaFinding *f = g_new0 (PaFinding, 1);
+  g_atomic_ref_count_init (&f->ref);
+  f->kind = kind;
+  f->expected = expected;
+  f->stated = stated;
+  f->tolerance = tolerance;
+  f->citation = citation ? pa_citation_ref (citation) : NULL;
+  f->other = other && other != citation ? pa_citation_ref (other) : NULL;
+  f->owners = g_ptr_array_new_with_free_func (g_free);
+  return f;
+}
+
+static void
+add_owner (PaFinding *f, const PaTarget *t)
+{
+  if (t->owner)
+    g_ptr_array_add (f->owners, g_strdup (t->owner));
+}
+
+char *
+pa_finding_format (const PaFinding *self)
+{
+  GString *s = g_string_new (self->message);
+  if (self->citation)
+    {
+      g_string_append_printf (s, " [%s %s", self->citation->seed, self->citation->section);
+      if (self->other)
+        g_string_append_printf (s, " | %s %s", self->other->seed, self->other->section);
+      g_string_append_c (s, ']');
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+pa_finding_involves (const PaFinding *self, const char *owner)
+{
+  for (guint i = 0; owner && i < self->owners->len; i++)
+    if (g_str_equal (self->owners->pdata[i], owner))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+unit (const PaTarget *t)
+{
+  return t->unit ? t->unit : "";
+}
+
+/* "主营业务收入 (高端药械集聚发展区)" or just the indicator for plan-level targets. */
+static char *
+label (const PaTarget *t)
+{
+  return t->owner ? g_strdup_printf ("%s（%s）", t->indicator, t->owner) : g_strdup (t->indicator);
+}
+
+static double
+relative_gap (double expected, double stated)
+{
+  return stated != 0 ? (expected - stated) / fabs (stated) : (expected == 0 ? 0 : INFINITY);
+}
+
+static void
+check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
+{
+  g_autoptr (GString) terms = g_string_new (NULL);
+  g_autofree char *total_label = label (sum->total);
+  g_autofree char *sum_text = NULL, *stated_text = NULL, *pct = NULL, *tol = NULL;
+  double total = 0, gap;
+  PaFinding *f;
+
+  if (isnan (sum->total->value) || sum->parts->len == 0)
+    return;
+  for (guint i = 0; i < sum->parts->len; i++)
+    {
+      PaTarget *p = sum->parts->pdata[i];
+      g_autofree char *v = pa_format_number (p->value);
+      if (isnan (p->value))
+        return; /* a part without a number: nothing to add up */
+      total += p->value;
+      g_string_append_printf (terms, "%s%s %s", i ? " + " : "", p->owner ? p->owner : p->indicator, v);
+    }
+  (*n)++;
+  gap = relative_gap (total, sum->total->value);
+  if (fabs (gap) <= tolerance)
+    return;
+  f = finding_new (PA_FINDING_SUM, total, sum->total->value, tolerance, sum->total->citation,
+                   ((PaTarget *) sum->parts->pdata[0])->citation);
+  sum_text = pa_format_number (round (total * 1e6) / 1e6);
+  stated_text = pa_format_number (sum->total->value);
+  pct = g_strdup_printf ("%+.1f", gap * 100);
+  tol = pa_format_number (tolerance * 100);
+  /* Translators: sum check. 1: the parts, 2: their sum, 3: unit, 4: what they should
+   * make up, 5: comparator, 6: stated total, 7: unit, 8: gap in %, 9: tolerance in % */
+  f->message = g_strdup_printf (_("sum: %1$s = %2$s%3$s, but %4$s is stated as %5$s%6$s%7$s: "
+                                  "%8$s%% apart (tolerance ±%9$s%%)"),
+                                terms->str, sum_text, unit (sum->total), total_label,
+                                sum->total->comparator ? sum->total->comparator : "", stated_text,
+                                unit (sum->total), pct, tol);
+  for (guint i = 0; i < sum->parts->len; i++)
+    add_owner (f, sum->parts->pdata[i]);
+  add_owner (f, sum->total);
+  g_ptr_array_add (out, f);
+}
+
+static void
+check_growth (PaPlan *plan, PaTarget *t, double tolerance, GPtrArray *out, guint *n)
+{
+  int base_year = t->baseline_year, years;
+  gboolean assumed = FALSE;
+  double expected, gap;
+  g_autofree char *lab = NULL, *base = NULL, *rate = NULL, *exp_text = NULL, *stated = NULL;
+  g_autofree char *pct = NULL, *tol = NULL, *assumption = NULL;
+  PaFinding *f;
+
+  if (isnan (t->baseline_value) || isnan (t->growth_rate) || isnan (t->value) || t->year <= 0)
+    return;
+  if (base_year <= 0)
+    {
+      /* the document gives the base as "现有" without a year: the year before the period */
+      if (pa_plan_get_period_start (plan) <= 0)
+        return;
+      base_year = pa_plan_get_period_start (plan) - 1;
+      assumed = TRUE;
+    }
+  years = t->year - base_year;
+  if (years <= 0)
+    return;
+  (*n)++;
+  expected = t->baseline_value * pow (1 + t->growth_rate / 100, years);
+  gap = relative_gap (expected, t->value);
+  if (fabs (gap) <= tolerance)
+    return;
+  f = finding_new (PA_FINDING_GROWTH, expected, t->value, tolerance, t->citation, NULL);
+  lab = label (t);
+  base = pa_format_number (t->baseline_value);
+  rate = pa_format_number (t->growth_rate);
+  exp_text = g_strdup_printf ("%.2f", expected);
+  stated = pa_format_number (t->value);
+  pct = g_strdup_printf ("%+.1f", gap * 100);
+  tol = pa_format_number (tolerance * 100);
+  assumption = assumed ? g_strdup_printf (_(" (base year not stated: taken as %d, the year before the plan's period)"), base_year)
+                       : g_strdup ("");
+  /* Translators: growth check */
+  f->message = g_strdup_printf (_("growth: %1$s: %2$s%3$s in %4$d × (1 + %5$s%%)^%6$d = %7$s%3$s by %8$d%9$s, "
+                                  "but the document states %10$s%3$s: %11$s%% apart (tolerance ±%12$s%%)"),
+                                lab, base, unit (t), base_year, rate, years, exp_text, t->year,
+                                assumption, stated, pct, tol);
+  add_owner (f, t);
+  g_ptr_array_add (out, f);
+}
+
+static void
+check_increase (PaTarget *t, double tolerance, GPtrArray *out, guint *n)
+{
+  double expected, gap;
+  g_autofree char *lab = NULL, *base = NULL, *inc = NULL, *exp_text = NULL, *stated = NULL;
+  g_autofree char *pct = NULL, *tol = NULL;
+  PaFinding *f;
+
+  if (isnan (t->baseline_value) || isnan (t->increase) || isnan (t->value))
+    return;
+  (*n)++;
+  expected = t->baseline_value + t->increase;
+  gap = relative_gap (expected, t->value);
+  if (fabs (gap) <= tolerance)
+    return;
+  f = finding_new (PA_FINDING_INCREASE, expected, t->value, tolerance, t->citation, NULL);
+  lab = label (t);
+  base = pa_format_number (t->baseline_value);
+  inc = pa_format_number (t->increase);
+  exp_text = pa_format_number (round (expected * 1e6) / 1e6);
+  stated = pa_format_number (t->value);
+  pct = g_strdup_printf ("%+.1f", gap * 100);
+  tol = pa_format_number (tolerance * 100);
+  /* Translators: increase check */
+  f->message = g_strdup_printf (_("increase: %1$s: %2$s%3$s + %4$s%3$s = %5$s%3$s, but the document "
+                                  "states %6$s%3$s: %7$s%% apart (tolerance ±%8$s%%)"),
+                                lab, base, unit (t), inc, exp_text, stated, pct, tol);
+  add_owner (f, t);
+  g_ptr_array_add (out, f);
+}
+
+static void
+check_period (PaPlan *plan, PaTarget *t, GPtrArray *out, guint *n)
+{
+  int start = pa_plan_get_period_start (plan);
+  g_autofree char *lab = NULL;
+  PaFinding *f;
+
+  if (t->year <= 0)
+    return;
+  if (start > 0)
+    {
+      (*n)++;
+      if (t->year < start)
+        {
+          f = finding_new (PA_FINDING_PERIOD, start, t->year, 0, t->citation,
+                           pa_plan_get_period_citation (plan));
+          lab = label (t);
+          f->message = g_strdup_printf (_("period: %s: the target year %d is before the plan's "
+                                          "period starts (%d)"),
+                                        lab, t->year, start);
+          add_owner (f, t);
+          g_ptr_array_add (out, f);
+          return;
+        }
+    }
+  if (t->baseline_year > 0)
+    {
+      (*n)++;
+      if (t->baseline_year >= t->year)
+        {
+          f = finding_new (PA_FINDING_PERIOD, t->year, t->baseline_year, 0, t->citation, NULL);
+          g_free (lab);
+          lab = label (t);
+          f->message = g_strdup_printf (_("period: %s: the base year %d is not before the target "
+                                          "year %d"),
+                                        lab, t->baseline_year, t->year);
+          add_owner (f, t);
+          g_ptr_array_add (out, f);
+        }
+    }
+}
+
+GPtrArray *
+pa_audit_plan (PaPlan *plan, double tolerance, guint *n_checks)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_finding_unref);
+  GPtrArray *targets = pa_plan_get_all_targets (plan);
+  GPtrArray *sums = pa_plan_get_sums (plan);
+  guint n = 0;
+
+  g_return_val_if_fail (PA_IS_PLAN (plan), out);
+  for (guint i = 0; i < sums->len; i++)
+    check_sum (sums->pdata[i], tolerance, out, &n);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      PaTarget *t = targets->pdata[i];
+      check_growth (plan, t, tolerance, out, &n);
+      check_increase (t, tolerance, out, &n);
+      check_period (plan, t, out, &n);
+    }
+  if (n_checks)
+    *n_checks = n;
+  return out;
+}
