@@ -3,8 +3,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
+#include "app/pa-targets-window.h"
+#include "app/pa-target-item.h"
 #include "app/pa-window.h"
+#include "audit/pa-audit.h"
 #include "pa-test-util.h"
 
 static PaWindow *window;
@@ -115,6 +119,99 @@ test_map_click_selects_zone (void)
   g_assert_null (pa_window_get_selected_zone (window));
 }
 
+/* The audit's finding shows in the plan overview and with the zones it concerns. */
+static void
+test_audit_findings_shown (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *overview = NULL, *involved = NULL, *other = NULL;
+  PaPlan *plan;
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  plan = pa_window_get_plan (window);
+  g_assert_cmpuint (pa_window_get_findings (window)->len, ==, 1);
+  overview = pa_window_get_details_text (window);
+  g_assert_nonnull (strstr (overview, "2100"));
+  g_assert_nonnull (strstr (overview, "2000"));
+  pa_window_select_zone (window, pa_plan_find_zone (plan, "pharma_devices"));
+  involved = pa_window_get_details_text (window);
+  g_assert_nonnull (strstr (involved, "= 2100"));
+  pa_window_select_zone (window, pa_plan_find_zone (plan, "fushan"));
+  other = pa_window_get_details_text (window);
+  g_assert_null (strstr (other, "= 2100"));
+  g_assert_nonnull (strstr (other, "No finding concerns this zone."));
+}
+
+/* One industry across plans: choosing a zone of another plan switches to it. */
+static void
+test_industry_browser_switches_plan (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaIndustryBrowser *browser = pa_window_get_industry_browser (window);
+  GtkListBox *list = pa_industry_browser_get_list (browser);
+  GtkListBoxRow *target = NULL;
+  guint zone_rows = 0, plans_seen = 0;
+  g_autoptr (GHashTable) slugs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_true (pa_window_show_plan (window, "shenzhen", &error));
+  g_assert_true (pa_industry_browser_show (browser, "高端医疗器械"));
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w; w = gtk_widget_get_next_sibling (w))
+    {
+      const char *slug = g_object_get_data (G_OBJECT (w), "slug");
+      const char *zone = g_object_get_data (G_OBJECT (w), "zone");
+      if (*zone)
+        {
+          zone_rows++;
+          g_hash_table_add (slugs, (gpointer) slug);
+          if (g_str_equal (slug, "minhang"))
+            target = GTK_LIST_BOX_ROW (w);
+        }
+    }
+  plans_seen = g_hash_table_size (slugs);
+  /* 光明 (Shenzhen), 东部临港浦江 (Minhang) and 临港奉贤 (Shanghai) name it */
+  g_assert_cmpuint (zone_rows, >=, 3);
+  g_assert_cmpuint (plans_seen, >=, 3);
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (list, "row-activated", target);
+  g_assert_cmpstr (pa_plan_get_slug (pa_window_get_plan (window)), ==, "minhang");
+  g_assert_nonnull (pa_window_get_selected_zone (window));
+  g_assert_cmpstr (pa_zone_get_key (pa_window_get_selected_zone (window)), ==,
+                   g_object_get_data (G_OBJECT (target), "zone"));
+}
+
+static double
+row_value (GListModel *rows, guint i)
+{
+  g_autoptr (PaTargetItem) item = g_list_model_get_item (rows, i);
+  return pa_target_item_get_target (item)->value;
+}
+
+/* The targets table lists every target of the plan and sorts by a column. */
+static void
+test_targets_table_sorts (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaTargetsWindow *table;
+  GListModel *rows;
+  PaPlan *plan;
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  plan = pa_window_get_plan (window);
+  table = pa_targets_window_new (GTK_WINDOW (window), plan);
+  gtk_window_present (GTK_WINDOW (table));
+  rows = pa_targets_window_get_rows (table);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, pa_plan_get_all_targets (plan)->len);
+  g_assert_true (pa_targets_window_sort_by (table, "Value", GTK_SORT_DESCENDING));
+  /* 每年向产业输送毕业生3000名以上 is Yantai's largest number */
+  g_assert_cmpfloat (row_value (rows, 0), ==, 3000);
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    if (!isnan (row_value (rows, i)))
+      g_assert_cmpfloat (row_value (rows, i - 1), >=, row_value (rows, i));
+  g_assert_true (pa_targets_window_sort_by (table, "Value", GTK_SORT_ASCENDING));
+  g_assert_cmpfloat (row_value (rows, 0), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (table));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -141,5 +238,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/opens-on-first-plan", test_opens_on_first_plan);
   g_test_add_func ("/window/list-selection-shows-details", test_list_selection_shows_details);
   g_test_add_func ("/window/map-click-selects-zone", test_map_click_selects_zone);
+  g_test_add_func ("/window/audit-findings-shown", test_audit_findings_shown);
+  g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);
+  g_test_add_func ("/window/targets-table-sorts", test_targets_table_sorts);
   return g_test_run ();
 }

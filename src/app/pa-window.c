@@ -10,7 +10,10 @@
 #include "geo/pa-mercator.h"
 #include "map/pa-tile-source.h"
 #include "map/pa-zone-layer.h"
+#include "audit/pa-audit.h"
+#include "pa-industry-browser.h"
 #include "pa-legend.h"
+#include "pa-targets-window.h"
 #include "pa-zone-details.h"
 #include "render/pa-exporter.h"
 #include "render/pa-painter.h"
@@ -25,6 +28,9 @@ struct _PaWindow
   GtkListBox *zone_list;
   PaZoneDetails *details;
   GtkOverlay *map_overlay;
+  GtkStack *side_stack;
+  GtkBox *industries_page;
+  PaIndustryBrowser *industries;
 
   ShumateMap *map;
   PaZoneLayer *zone_layer;
@@ -34,6 +40,7 @@ struct _PaWindow
   PaBasemap *basemap;
   GPtrArray *slugs;
   GHashTable *plans; /* slug → PaPlan, loaded on first view */
+  GHashTable *findings; /* slug → GPtrArray of PaFinding */
   PaPlan *plan;
   PaZone *selected;
   gboolean syncing_list;
@@ -119,7 +126,8 @@ update_selection (PaWindow *self, PaZone *zone, gboolean move_map)
 {
   g_set_object (&self->selected, zone);
   pa_zone_layer_set_selected (self->zone_layer, zone);
-  pa_zone_details_show (self->details, self->plan, zone);
+  pa_zone_details_show (self->details, self->plan, zone,
+                        self->plan ? g_hash_table_lookup (self->findings, pa_plan_get_slug (self->plan)) : NULL);
 
   self->syncing_list = TRUE;
   if (!zone)
@@ -165,6 +173,8 @@ pa_window_show_plan (PaWindow *self, const char *slug, GError **error)
       if (!plan)
         return FALSE;
       g_hash_table_insert (self->plans, g_strdup (slug), plan);
+      g_hash_table_insert (self->findings, g_strdup (slug),
+                           pa_audit_plan (plan, PA_AUDIT_DEFAULT_TOLERANCE, NULL));
     }
   g_set_object (&self->plan, plan);
   g_clear_object (&self->selected);
@@ -285,6 +295,28 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+targets_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  if (self->plan)
+    gtk_window_present (GTK_WINDOW (pa_targets_window_new (GTK_WINDOW (self), self->plan)));
+}
+
+/* From the industry browser: show that plan, and the zone if the row names one. */
+static void
+industry_zone_activated (PaWindow *self, const char *slug, const char *zone_key)
+{
+  g_autoptr (GError) error = NULL;
+  if (!pa_window_show_plan (self, slug, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (zone_key && *zone_key)
+    pa_window_select_zone (self, pa_plan_find_zone (self->plan, zone_key));
+}
+
+static void
 build_map (PaWindow *self)
 {
   g_autoptr (PaTileSource) source = pa_tile_source_new (self->basemap);
@@ -336,6 +368,7 @@ pa_window_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->plans, g_hash_table_unref);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
   g_clear_pointer (&self->slugs, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->basemap);
@@ -357,7 +390,10 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, zone_list);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, details);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.targets", NULL, targets_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
@@ -366,6 +402,7 @@ pa_window_init (PaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->slugs = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_swapped (self->zone_list, "row-selected", G_CALLBACK (zone_row_selected), self);
 }
@@ -381,6 +418,10 @@ pa_window_new (GtkApplication *app, PaStore *store, PaBasemap *basemap)
   self->store = g_object_ref (store);
   self->basemap = g_object_ref (basemap);
   build_map (self);
+  self->industries = PA_INDUSTRY_BROWSER (pa_industry_browser_new (store));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->industries), TRUE);
+  gtk_box_append (self->industries_page, GTK_WIDGET (self->industries));
+  g_signal_connect_swapped (self->industries, "zone-activated", G_CALLBACK (industry_zone_activated), self);
   plans = pa_store_list_plans (store, &error);
   for (guint i = 0; plans && i < plans->len; i++)
     {
@@ -417,4 +458,16 @@ char *
 pa_window_get_details_text (PaWindow *self)
 {
   return pa_zone_details_get_text (self->details);
+}
+
+PaIndustryBrowser *
+pa_window_get_industry_browser (PaWindow *self)
+{
+  return self->industries;
+}
+
+GPtrArray *
+pa_window_get_findings (PaWindow *self)
+{
+  return self->plan ? g_hash_table_lookup (self->findings, pa_plan_get_slug (self->plan)) : NULL;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "model/pa-basemap.h"
+#include "pa-industry-browser.h"
 #include "store/pa-store.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,9 @@ PaZone *pa_window_click_map (PaWindow *self, double x, double y);
 gboolean pa_window_map_coords (PaWindow *self, double lon, double lat, double *x, double *y);
 GtkListBox *pa_window_get_zone_list (PaWindow *self);
 char *pa_window_get_details_text (PaWindow *self);
+/* The cross-plan industry view in the side panel. */
+PaIndustryBrowser *pa_window_get_industry_browser (PaWindow *self);
+/* Audit findings of the plan shown (PaFinding). */
+GPtrArray *pa_window_get_findings (PaWindow *self);
 
 G_END_DECLS

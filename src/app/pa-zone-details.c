@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "audit/pa-audit.h"
+
 struct _PaZoneDetails
 {
   GtkBox parent_instance;
@@ -92,8 +94,35 @@ show_organisations (PaZoneDetails *self, GPtrArray *orgs, gboolean zone_level)
     }
 }
 
+static void
+show_findings (PaZoneDetails *self, GPtrArray *findings, PaZone *zone)
+{
+  guint shown = 0;
+  if (!findings)
+    return;
+  add_heading (self, _("Audit of the plan's numbers"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PaFinding *f = findings->pdata[i];
+      if (zone && !pa_finding_involves (f, pa_zone_get_name (zone)))
+        continue;
+      add_cited (self, f->message, f->citation);
+      if (f->other)
+        {
+          g_autofree char *q = g_strdup_printf ("“%s” — %s, %s", f->other->quote, f->other->seed, f->other->section);
+          GtkWidget *l = add_label (self, q, "dim-label");
+          gtk_widget_add_css_class (l, "caption");
+          gtk_widget_set_margin_start (l, 12);
+        }
+      shown++;
+    }
+  if (shown == 0)
+    add_label (self, zone ? _("No finding concerns this zone.") : _("The plan's numbers agree with each other."),
+               "dim-label");
+}
+
 void
-pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone)
+pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray *findings)
 {
   g_return_if_fail (PA_IS_ZONE_DETAILS (self));
   clear (self);
@@ -115,6 +144,7 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone)
           g_ptr_array_remove_index (ind, ind->len - 1);
           add_label (self, joined, NULL);
         }
+      show_findings (self, findings, NULL);
       show_targets (self, pa_plan_get_targets (plan));
       show_organisations (self, pa_plan_get_organisations (plan), FALSE);
       return;
@@ -147,6 +177,7 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone)
       add_cited (self, name, c);
     }
   show_targets (self, pa_zone_get_targets (zone));
+  show_findings (self, findings, zone);
   show_organisations (self, pa_zone_get_organisations (zone), TRUE);
 }
 

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PaZoneDetails, pa_zone_details, PA, ZONE_DETAILS, GtkBox)
 
 GtkWidget *pa_zone_details_new (void);
-/* Shows @zone of @plan, or the plan's overview when @zone is NULL. */
-void pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone);
+/* Shows @zone of @plan, or the plan's overview when @zone is NULL, with the audit
+ * @findings (PaFinding; may be NULL) that concern it. */
+void pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray *findings);
 /* All text the panel shows, one label per line (for tests and copy). */
 char *pa_zone_details_get_text (PaZoneDetails *self);
 

@@ -76,8 +76,9 @@ pa_target_describe (const PaTarget *self)
   g_string_append_c (s, ' ');
   if (self->comparator && *self->comparator)
     g_string_append_printf (s, "%s ", self->comparator);
-  g_string_append_printf (s, "%s%s", self->value_text ? self->value_text : value,
-                          self->unit ? self->unit : "");
+  if (self->value_text || !isnan (self->value))
+    g_string_append_printf (s, "%s%s", self->value_text ? self->value_text : value,
+                            self->unit ? self->unit : "");
   if (!isnan (self->baseline_value))
     {
       g_autofree char *base = pa_format_number (self->baseline_value);

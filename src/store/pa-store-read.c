@@ -379,3 +379,57 @@ pa_store_list_targets (PaStore *self, const char *slug, GError **error)
     g_ptr_array_add (out, read_target (&r, s));
   return out;
 }
+
+GPtrArray *
+pa_store_list_industries (PaStore *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      pa_store_get_db (self),
+      "SELECT i.name, "
+      " (SELECT count(DISTINCT z.plan_id) FROM zone_industries zi JOIN zones z ON z.fid = zi.zone_id"
+      "  WHERE zi.industry_id = i.id) AS zone_plans, "
+      " (SELECT count(DISTINCT plan_id) FROM plan_industries WHERE industry_id = i.id) AS plans "
+      "FROM industries i ORDER BY zone_plans DESC, plans DESC, i.name",
+      error);
+  GPtrArray *out;
+
+  if (!s)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup (col_text (s, 0)));
+  return out;
+}
+
+GPtrArray *
+pa_store_find_industry_uses (PaStore *self, const char *industry, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      pa_store_get_db (self),
+      "SELECT p.slug, p.name, z.key, z.name, c.quote, d.seed, p.sort_order, 0 "
+      "FROM zone_industries zi JOIN industries i ON i.id = zi.industry_id "
+      "JOIN zones z ON z.fid = zi.zone_id JOIN plans p ON p.id = z.plan_id "
+      "LEFT JOIN citations c ON c.id = zi.citation_id LEFT JOIN documents d ON d.id = c.document_id "
+      "WHERE i.name = ?1 "
+      "UNION ALL "
+      "SELECT p.slug, p.name, '', '', c.quote, d.seed, p.sort_order, 1 "
+      "FROM plan_industries pi JOIN industries i ON i.id = pi.industry_id "
+      "JOIN plans p ON p.id = pi.plan_id "
+      "LEFT JOIN citations c ON c.id = pi.citation_id LEFT JOIN documents d ON d.id = c.document_id "
+      "WHERE i.name = ?1 ORDER BY 8, 7",
+      error);
+  GPtrArray *out;
+
+  if (!s)
+    return NULL;
+  sqlite3_bind_text (s, 1, industry, -1, SQLITE_TRANSIENT);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 7);
+      for (int i = 0; i < 6; i++)
+        row[i] = g_strdup (col_text (s, i) ? col_text (s, i) : "");
+      g_ptr_array_add (out, row);
+    }
+  return out;
+}

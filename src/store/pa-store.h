@@ -56,6 +56,12 @@ PaPlan *pa_store_load_plan (PaStore *self, const char *slug, GError **error);
 PaBasemap *pa_store_load_basemap (PaStore *self, GError **error);
 /* Every citation of @slug's facts (targets, zones, organisations, industries). */
 GPtrArray *pa_store_list_citations (PaStore *self, const char *slug, GError **error);
+/* Industry names, those tied to the most zones and plans first. */
+GPtrArray *pa_store_list_industries (PaStore *self, GError **error);
+/* Where @industry is named, across every plan: rows of six strings (GStrv) —
+ * plan slug, plan name, zone key, zone name, cited sentence, seed file; zone key and
+ * name are "" where the plan names the industry without tying it to a zone. */
+GPtrArray *pa_store_find_industry_uses (PaStore *self, const char *industry, GError **error);
 /* Every target of @slug: plan, zone and programme level (PaTarget). */
 GPtrArray *pa_store_list_targets (PaStore *self, const char *slug, GError **error);
 /* Targets of @slug that have no citation: empty in a healthy database. */

@@ -1,0 +1,222 @@
+/* pa-targets-window.c */
+#include "config.h"
+
+#include "pa-targets-window.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pa-target-item.h"
+
+struct _PaTargetsWindow
+{
+  AdwWindow parent_instance;
+  GtkColumnView *view;
+  GtkSortListModel *sorted;
+};
+
+G_DEFINE_FINAL_TYPE (PaTargetsWindow, pa_targets_window, ADW_TYPE_WINDOW)
+
+typedef enum
+{
+  COL_OWNER,
+  COL_INDICATOR,
+  COL_COMPARATOR,
+  COL_VALUE,
+  COL_UNIT,
+  COL_YEAR,
+  COL_BASELINE,
+  COL_RATE,
+  COL_SOURCE,
+  N_COLS
+} Column;
+
+static const char *
+column_title (Column c)
+{
+  switch (c)
+    {
+    case COL_OWNER: return _("Zone or programme");
+    case COL_INDICATOR: return _("Indicator");
+    case COL_COMPARATOR: return _("Wording");
+    case COL_VALUE: return _("Value");
+    case COL_UNIT: return _("Unit");
+    case COL_YEAR: return _("Year");
+    case COL_BASELINE: return _("Baseline");
+    case COL_RATE: return _("Growth a year");
+    default: return _("Source");
+    }
+}
+
+static char *
+cell_text (PaTarget *t, Column c)
+{
+  switch (c)
+    {
+    case COL_OWNER: return g_strdup (t->owner ? t->owner : _("whole plan"));
+    case COL_INDICATOR: return g_strdup (t->indicator);
+    case COL_COMPARATOR: return g_strdup (t->comparator ? t->comparator : "");
+    case COL_VALUE: return t->value_text ? g_strdup (t->value_text) : isnan (t->value) ? g_strdup ("") : pa_format_number (t->value);
+    case COL_UNIT: return g_strdup (t->unit ? t->unit : "");
+    case COL_YEAR: return t->year > 0 ? g_strdup_printf ("%d", t->year) : g_strdup ("");
+    case COL_BASELINE:
+      if (isnan (t->baseline_value))
+        return g_strdup ("");
+      {
+        g_autofree char *v = pa_format_number (t->baseline_value);
+        return t->baseline_year > 0 ? g_strdup_printf ("%s (%d)", v, t->baseline_year) : g_strdup (v);
+      }
+    case COL_RATE:
+      if (isnan (t->growth_rate))
+        return g_strdup ("");
+      {
+        g_autofree char *v = pa_format_number (t->growth_rate);
+        return g_strdup_printf ("%s%%", v);
+      }
+    default:
+      return t->citation ? g_strdup_printf ("%s %s", t->citation->seed, t->citation->section) : g_strdup ("");
+    }
+}
+
+/* Numbers sort as numbers (missing ones last), text as text. */
+static int
+compare (gconstpointer a, gconstpointer b, gpointer data)
+{
+  Column c = GPOINTER_TO_INT (data);
+  PaTarget *x = pa_target_item_get_target ((PaTargetItem *) a);
+  PaTarget *y = pa_target_item_get_target ((PaTargetItem *) b);
+  double dx = NAN, dy = NAN;
+
+  switch (c)
+    {
+    case COL_VALUE: dx = x->value, dy = y->value; break;
+    case COL_YEAR: dx = x->year > 0 ? x->year : NAN, dy = y->year > 0 ? y->year : NAN; break;
+    case COL_BASELINE: dx = x->baseline_value, dy = y->baseline_value; break;
+    case COL_RATE: dx = x->growth_rate, dy = y->growth_rate; break;
+    default:
+      {
+        g_autofree char *sx = cell_text (x, c), *sy = cell_text (y, c);
+        return g_utf8_collate (sx, sy);
+      }
+    }
+  if (isnan (dx) || isnan (dy))
+    return isnan (dx) - isnan (dy);
+  return dx < dy ? -1 : dx > dy;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (data) == COL_INDICATOR || GPOINTER_TO_INT (data) == COL_OWNER)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (data) == COL_INDICATOR ? 24 : 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else if (GPOINTER_TO_INT (data) == COL_SOURCE)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer data)
+{
+  PaTarget *t = pa_target_item_get_target (gtk_list_item_get_item (item));
+  g_autofree char *text = cell_text (t, GPOINTER_TO_INT (data));
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* the sentence behind the number, on hover */
+  gtk_widget_set_tooltip_text (label, t->citation ? t->citation->quote : NULL);
+}
+
+static void
+pa_targets_window_dispose (GObject *object)
+{
+  g_clear_object (&PA_TARGETS_WINDOW (object)->sorted);
+  G_OBJECT_CLASS (pa_targets_window_parent_class)->dispose (object);
+}
+
+static void
+pa_targets_window_class_init (PaTargetsWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pa_targets_window_dispose;
+}
+
+static void
+pa_targets_window_init (PaTargetsWindow *self)
+{
+}
+
+PaTargetsWindow *
+pa_targets_window_new (GtkWindow *parent, PaPlan *plan)
+{
+  PaTargetsWindow *self = g_object_new (PA_TYPE_TARGETS_WINDOW, "transient-for", parent,
+                                        "default-width", 1100, "default-height", 640, NULL);
+  GListStore *store = g_list_store_new (PA_TYPE_TARGET_ITEM);
+  GPtrArray *targets = pa_plan_get_all_targets (plan);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autofree char *title = g_strdup_printf (_("Targets — %s"), pa_plan_get_name (plan));
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      g_autoptr (PaTargetItem) item = pa_target_item_new (targets->pdata[i]);
+      g_list_store_append (store, item);
+    }
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  /* the sort model takes our reference to the store */
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (store), g_object_ref (gtk_column_view_get_sorter (self->view)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  for (Column c = 0; c < N_COLS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *col;
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (c));
+      col = gtk_column_view_column_new (column_title (c), factory);
+      gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_custom_sorter_new (compare, GINT_TO_POINTER (c), NULL)));
+      gtk_column_view_column_set_resizable (col, TRUE);
+      gtk_column_view_column_set_expand (col, c == COL_INDICATOR);
+      gtk_column_view_append_column (self->view, col);
+      g_object_unref (col);
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, pa_plan_get_document_title (plan)));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  return self;
+}
+
+GListModel *
+pa_targets_window_get_rows (PaTargetsWindow *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+gboolean
+pa_targets_window_sort_by (PaTargetsWindow *self, const char *title, GtkSortType order)
+{
+  GListModel *cols = gtk_column_view_get_columns (self->view);
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      if (g_str_equal (gtk_column_view_column_get_title (col), title))
+        {
+          gtk_column_view_sort_by_column (self->view, col, order);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
