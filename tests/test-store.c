@@ -324,6 +324,33 @@ test_missing_districts_leaves_nothing (void)
     g_assert_null (strstr (name, ".partial"));
 }
 
+/* A planner's own district boundaries replace the fetched ones when a database is made. */
+static void
+test_own_districts_replace_fetched (void)
+{
+  g_autofree char *fetched = pa_store_find_map_file ("districts.geojson");
+  g_autofree char *text = NULL, *own = pa_test_temp_path ("own-districts.geojson");
+  g_autofree char *path = pa_test_temp_path ("own.gpkg");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaBasemap) basemap = NULL;
+  g_autoptr (GString) edited = NULL;
+  PaStoreDefaults defaults = { 0 };
+  const char *name = NULL;
+
+  g_assert_nonnull (fetched);
+  g_assert_true (g_file_get_contents (fetched, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "\"牟平区\"", "\"牟平区（规划师边界）\"", 0), ==, 1);
+  g_assert_true (g_file_set_contents (own, edited->str, -1, NULL));
+  defaults.districts_path = own;
+  store = pa_store_open (path, &defaults, &error);
+  g_assert_no_error (error);
+  basemap = pa_store_load_basemap (store, &error);
+  g_assert_nonnull (pa_basemap_find_district_at (basemap, 121.60, 37.39, &name));
+  g_assert_cmpstr (name, ==, "牟平区（规划师边界）");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -342,5 +369,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/unknown-plan-is-named", test_unknown_plan_named);
   g_test_add_func ("/store/reopen-keeps-user-changes", test_reopen_keeps_user_changes);
   g_test_add_func ("/store/missing-districts-leaves-nothing", test_missing_districts_leaves_nothing);
+  g_test_add_func ("/store/own-districts-replace-fetched", test_own_districts_replace_fetched);
   return g_test_run ();
 }

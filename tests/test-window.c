@@ -212,6 +212,39 @@ test_targets_table_sorts (void)
   gtk_window_destroy (GTK_WINDOW (table));
 }
 
+/* The plan shown is remembered for the next start. */
+static void
+test_remembers_last_plan (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (PA_APP_ID);
+  g_autofree char *last = NULL;
+  pa_window_set_settings (window, settings);
+  g_assert_true (pa_window_show_plan (window, "pudong", NULL));
+  last = g_settings_get_string (settings, "last-plan");
+  g_assert_cmpstr (last, ==, "pudong");
+  pa_window_set_settings (window, NULL);
+}
+
+/* The window's Export writes the same figure as the command line, with the selection. */
+static void
+test_export_action_writes_pdf (void)
+{
+  g_autofree char *pdf = pa_test_temp_path ("from-window.pdf");
+  const char *totext[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  PaPlan *plan;
+
+  g_assert_true (pa_window_show_plan (window, "shanghai", &error));
+  plan = pa_window_get_plan (window);
+  pa_window_select_zone (window, pa_plan_find_zone (plan, "zhangjiang"));
+  g_assert_true (pa_window_export_to (window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_test_run (totext, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "张江"));
+  g_assert_nonnull (strstr (text, pa_plan_get_name (plan)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -241,5 +274,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/audit-findings-shown", test_audit_findings_shown);
   g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);
   g_test_add_func ("/window/targets-table-sorts", test_targets_table_sorts);
+  g_test_add_func ("/window/remembers-last-plan", test_remembers_last_plan);
+  g_test_add_func ("/window/export-action-writes-pdf", test_export_action_writes_pdf);
   return g_test_run ();
 }

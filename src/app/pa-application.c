@@ -26,9 +26,22 @@ pa_application_activate (GApplication *app)
   if (!window)
     {
       PaWindow *w = pa_window_new (GTK_APPLICATION (app), self->store, self->basemap);
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, PA_APP_ID, TRUE) : NULL;
       g_autoptr (GError) error = NULL;
+      g_autofree char *last = NULL;
+
+      /* uninstalled builds have no compiled schema: then nothing is remembered */
+      if (schema)
+        {
+          g_autoptr (GSettings) settings = g_settings_new (PA_APP_ID);
+          last = g_settings_get_string (settings, "last-plan");
+          pa_window_set_settings (w, settings);
+        }
       if (self->initial_plan && !pa_window_show_plan (w, self->initial_plan, &error))
         g_printerr ("%s\n", error->message);
+      else if (!self->initial_plan && last && *last)
+        pa_window_show_plan (w, last, NULL); /* a plan since removed: stay on the first */
       window = GTK_WINDOW (w);
     }
   gtk_window_present (window);

@@ -44,6 +44,7 @@ struct _PaWindow
   PaPlan *plan;
   PaZone *selected;
   gboolean syncing_list;
+  GSettings *settings; /* may be NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (PaWindow, pa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -178,6 +179,8 @@ pa_window_show_plan (PaWindow *self, const char *slug, GError **error)
     }
   g_set_object (&self->plan, plan);
   g_clear_object (&self->selected);
+  if (self->settings)
+    g_settings_set_string (self->settings, "last-plan", slug);
   adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
   adw_window_title_set_subtitle (self->window_title, pa_plan_get_document_title (plan));
   for (guint i = 0; i < self->slugs->len; i++)
@@ -250,6 +253,19 @@ map_released (GtkGestureClick *gesture, int n_press, double x, double y, PaWindo
     pa_window_click_map (self, x, y);
 }
 
+void
+pa_window_set_settings (PaWindow *self, GSettings *settings)
+{
+  g_set_object (&self->settings, settings);
+}
+
+gboolean
+pa_window_export_to (PaWindow *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (self->plan != NULL, FALSE);
+  return pa_export_plan (self->plan, self->basemap, self->selected, path, error);
+}
+
 static void
 export_response (GtkNativeDialog *dialog, int response, PaWindow *self)
 {
@@ -258,7 +274,7 @@ export_response (GtkNativeDialog *dialog, int response, PaWindow *self)
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr (GError) error = NULL;
-      if (pa_export_plan (self->plan, self->basemap, self->selected, path, &error))
+      if (pa_window_export_to (self, path, &error))
         {
           g_autofree char *msg = g_strdup_printf (_("Exported to %s"), path);
           toast (self, msg);
@@ -372,6 +388,7 @@ pa_window_dispose (GObject *object)
   g_clear_pointer (&self->slugs, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->basemap);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), PA_TYPE_WINDOW);
   G_OBJECT_CLASS (pa_window_parent_class)->dispose (object);
 }

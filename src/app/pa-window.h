@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PaWindow, pa_window, PA, WINDOW, AdwApplicationWindow)
 
 PaWindow *pa_window_new (GtkApplication *app, PaStore *store, PaBasemap *basemap);
+/* Remembers the plan shown in @settings' "last-plan" (org.parkatlas.ParkAtlas). */
+void pa_window_set_settings (PaWindow *self, GSettings *settings);
+/* Writes the figure of the plan shown (and its selected zone) to @path, as the Export
+ * action does after its file dialog. */
+gboolean pa_window_export_to (PaWindow *self, const char *path, GError **error);
 /* Shows plan @slug; FALSE with @error when the store has no such plan. */
 gboolean pa_window_show_plan (PaWindow *self, const char *slug, GError **error);
 PaPlan *pa_window_get_plan (PaWindow *self);
