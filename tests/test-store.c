@@ -36,10 +36,10 @@ test_ogrinfo_reports_no_warnings (void)
 {
   PaStore *store = pa_test_default_store ();
   const char *argv[] = { "ogrinfo", "-al", "-so", pa_store_get_path (store), NULL };
-  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out = NULL, *err = NULL, *ogrinfo = g_find_program_in_path ("ogrinfo");
   int status;
 
-  if (!g_find_program_in_path ("ogrinfo"))
+  if (!ogrinfo)
     {
       g_test_fail_printf ("ogrinfo (gdal-bin) is not installed");
       return;
