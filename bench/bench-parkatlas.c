@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "audit/pa-audit.h"
 #include "geo/pa-mercator.h"
 #include "map/pa-tile-source.h"
 #include "render/pa-exporter.h"
@@ -55,7 +56,7 @@ main (int argc, char *argv[])
   g_autoptr (PaStore) store = NULL;
   g_autoptr (PaPlan) plan = NULL;
   g_autoptr (PaBasemap) basemap = NULL;
-  const char *slugs[] = { "yantai", "shenzhen" };
+  const char *slugs[] = { "yantai", "shenzhen", "minhang" };
 
   /* 1. creating the default database (first run) */
   for (int i = 0; i < 3; i++)
@@ -138,7 +139,25 @@ main (int argc, char *argv[])
       report (label, ms);
     }
 
-  /* 5. exports */
+  /* 5. audit of every plan */
+  {
+    const char *all[] = { "yantai", "shenzhen", "minhang", "shanghai", "pudong" };
+    g_array_set_size (ms, 0);
+    for (int i = 0; i < 20; i++)
+      {
+        double t0 = now_ms (), t;
+        for (guint k = 0; k < G_N_ELEMENTS (all); k++)
+          {
+            g_autoptr (PaPlan) p = pa_store_load_plan (store, all[k], &error);
+            g_autoptr (GPtrArray) f = pa_audit_plan (p, PA_AUDIT_DEFAULT_TOLERANCE, NULL);
+          }
+        t = now_ms () - t0;
+        g_array_append_val (ms, t);
+      }
+    report ("load + audit all five plans", ms);
+  }
+
+  /* 6. exports */
   plan = pa_store_load_plan (store, "yantai", &error);
   {
     const char *names[] = { "yantai.pdf", "yantai.svg", "yantai.png" };

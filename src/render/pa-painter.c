@@ -257,16 +257,33 @@ make_layout (cairo_t *cr, const char *text, double font_px, gboolean bold)
   return layout;
 }
 
-/* Text with a light halo so it reads over any fill. */
+/* Text with a light halo so it reads over any fill. In PDF and SVG the halo is the
+ * stroked glyph outline (crisp at any zoom); on raster surfaces stroking outlines
+ * dominated a frame (callgrind: 70 % of the zone layer), so the halo is the text drawn
+ * eight times slightly offset, which reuses cairo's glyph cache. */
 static void
 show_halo_text (cairo_t *cr, PangoLayout *layout, double x, double y, PaColor color, double halo)
 {
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, halo);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, halo);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      double r = halo / 2;
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      for (int i = 0; i < 8; i++)
+        {
+          cairo_move_to (cr, x + r * cos (i * G_PI / 4), y + r * sin (i * G_PI / 4));
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
   cairo_move_to (cr, x, y);
   set_color (cr, color, 1);
   pango_cairo_show_layout (cr, layout);
