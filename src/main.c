@@ -76,7 +76,12 @@ main (int argc, char *argv[])
   defaults.districts_path = districts;
   store = pa_store_open (db, &defaults, &error);
   if (!store)
-    return fail (error);
+    {
+      int status = fail (error);
+      if (!list_plans && !export_path && !audit)
+        pa_application_show_startup_error (error->message);
+      return status;
+    }
 
   if (list_plans)
     {

@@ -118,3 +118,27 @@ pa_application_new (PaStore *store, PaBasemap *basemap, const char *initial_plan
   self->initial_plan = g_strdup (initial_plan);
   return self;
 }
+
+static void
+error_response (AdwMessageDialog *dialog, const char *response, gpointer loop)
+{
+  g_main_loop_quit (loop);
+}
+
+void
+pa_application_show_startup_error (const char *message)
+{
+  g_autoptr (GMainLoop) loop = NULL;
+  GtkWidget *dialog;
+
+  if (!gtk_init_check ())
+    return;
+  adw_init ();
+  loop = g_main_loop_new (NULL, FALSE);
+  dialog = adw_message_dialog_new (NULL, _("Park Atlas cannot open its database"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_signal_connect (dialog, "response", G_CALLBACK (error_response), loop);
+  g_signal_connect_swapped (dialog, "close-request", G_CALLBACK (g_main_loop_quit), loop);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_main_loop_run (loop); /* the dialog closes itself on a response */
+}

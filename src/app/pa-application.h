@@ -13,4 +13,9 @@ G_DECLARE_FINAL_TYPE (PaApplication, pa_application, PA, APPLICATION, AdwApplica
 /* @initial_plan may be NULL for the first plan. */
 PaApplication *pa_application_new (PaStore *store, PaBasemap *basemap, const char *initial_plan);
 
+/* When the window cannot open (a damaged or foreign database, say), tells a planner who
+ * started the app from the desktop, in a dialog, and waits for them to close it. Does
+ * nothing without a display. */
+void pa_application_show_startup_error (const char *message);
+
 G_END_DECLS
