@@ -139,8 +139,11 @@ CREATE TABLE zones (
 );
 
 -- Where each zone's outline comes from: a whole district, or a schematic disc in one.
+-- geom is that part's own outline, so a zone that is part real, part schematic can
+-- show which part is which.
 CREATE TABLE zone_places (
-  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  geom MULTIPOLYGON,
   zone_id INTEGER NOT NULL REFERENCES zones(fid),
   name TEXT NOT NULL,
   outline TEXT NOT NULL CHECK (outline IN ('district', 'schematic')),
@@ -236,14 +239,14 @@ CREATE INDEX zone_industries_zone ON zone_industries(zone_id);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES
   ('zones', 'features', 'zones', 'Zones of the plans'' spatial layouts', 4326),
   ('districts', 'features', 'districts', 'County-level district boundaries', 4326),
-  ('land', 'features', 'land', 'Land polygons of the offline basemap', 4326);
+  ('land', 'features', 'land', 'Land polygons of the offline basemap', 4326),
+  ('zone_places', 'features', 'zone_places', 'Districts and schematic parts of each zone', 4326);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
   ('pa_metadata', 'attributes', 'pa_metadata', 'Park Atlas schema version and settings'),
   ('documents', 'attributes', 'documents', 'Source policy documents'),
   ('citations', 'attributes', 'citations', 'Cited passages'),
   ('plans', 'attributes', 'plans', 'Spatial layouts'),
   ('roles', 'attributes', 'roles', 'Zone roles of each plan'),
-  ('zone_places', 'attributes', 'zone_places', 'Districts and towns of each zone'),
   ('industries', 'attributes', 'industries', 'Industries and focus fields'),
   ('plan_industries', 'attributes', 'plan_industries', 'Industries of each plan'),
   ('zone_industries', 'attributes', 'zone_industries', 'Industries of each zone'),
@@ -255,4 +258,5 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUE
 INSERT INTO gpkg_geometry_columns VALUES
   ('zones', 'geom', 'MULTIPOLYGON', 4326, 0, 0),
   ('districts', 'geom', 'MULTIPOLYGON', 4326, 0, 0),
-  ('land', 'geom', 'MULTIPOLYGON', 4326, 0, 0);
+  ('land', 'geom', 'MULTIPOLYGON', 4326, 0, 0),
+  ('zone_places', 'geom', 'MULTIPOLYGON', 4326, 0, 0);

@@ -13,6 +13,8 @@ struct _PaZone
   GPtrArray *industry_citations;  /* PaCitation* or NULL */
   GPtrArray *targets;
   GPtrArray *organisations;
+  GPtrArray *parts;          /* PaGeometry */
+  GArray *part_schematic;    /* gboolean, parallel to parts */
 };
 
 G_DEFINE_FINAL_TYPE (PaZone, pa_zone, G_TYPE_OBJECT)
@@ -40,6 +42,8 @@ pa_zone_finalize (GObject *object)
   g_ptr_array_unref (self->industry_citations);
   g_ptr_array_unref (self->targets);
   g_ptr_array_unref (self->organisations);
+  g_ptr_array_unref (self->parts);
+  g_array_unref (self->part_schematic);
   G_OBJECT_CLASS (pa_zone_parent_class)->finalize (object);
 }
 
@@ -56,6 +60,8 @@ pa_zone_init (PaZone *self)
   self->industry_citations = g_ptr_array_new_with_free_func (citation_unref0);
   self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
   self->organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_organisation_unref);
+  self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_geometry_unref);
+  self->part_schematic = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
 PaZone *
@@ -159,4 +165,41 @@ pa_zone_add_organisation (PaZone *self, PaOrganisation *org)
 {
   g_return_if_fail (PA_IS_ZONE (self));
   g_ptr_array_add (self->organisations, pa_organisation_ref (org));
+}
+
+void
+pa_zone_add_part (PaZone *self, PaGeometry *part, gboolean schematic)
+{
+  g_return_if_fail (PA_IS_ZONE (self));
+  g_ptr_array_add (self->parts, pa_geometry_ref (part));
+  g_array_append_val (self->part_schematic, schematic);
+}
+
+guint
+pa_zone_get_n_parts (PaZone *self)
+{
+  return self->parts->len;
+}
+
+PaGeometry *
+pa_zone_get_part (PaZone *self, guint i, gboolean *schematic)
+{
+  g_return_val_if_fail (i < self->parts->len, NULL);
+  if (schematic)
+    *schematic = g_array_index (self->part_schematic, gboolean, i);
+  return self->parts->pdata[i];
+}
+
+gboolean
+pa_zone_is_partly_schematic (PaZone *self)
+{
+  gboolean real = FALSE, schematic = FALSE;
+  for (guint i = 0; i < self->part_schematic->len; i++)
+    {
+      if (g_array_index (self->part_schematic, gboolean, i))
+        schematic = TRUE;
+      else
+        real = TRUE;
+    }
+  return real && schematic;
 }

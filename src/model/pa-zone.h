@@ -38,6 +38,13 @@ void pa_zone_set_geometry (PaZone *self, PaGeometry *geometry);
 PaCitation *pa_zone_get_citation (PaZone *self);
 void pa_zone_set_citation (PaZone *self, PaCitation *citation);
 
+/* The zone's parts (one per place), each a real boundary or schematic. */
+void pa_zone_add_part (PaZone *self, PaGeometry *part, gboolean schematic);
+guint pa_zone_get_n_parts (PaZone *self);
+PaGeometry *pa_zone_get_part (PaZone *self, guint i, gboolean *schematic);
+/* TRUE when some parts are real boundaries and others schematic. */
+gboolean pa_zone_is_partly_schematic (PaZone *self);
+
 /* Industries: names and their citations, in parallel arrays. */
 void pa_zone_add_industry (PaZone *self, const char *name, PaCitation *citation);
 guint pa_zone_get_n_industries (PaZone *self);

@@ -176,6 +176,40 @@ zones_by_area (PaPlan *plan)
   return out;
 }
 
+/* The path of @z: its rings, or a dot where it is too small to see at this scale.
+ * Returns TRUE for the dot. */
+static gboolean
+path_zone (cairo_t *cr, const PaView *view, PaZone *z, const PaBBox *mb, double ui_scale)
+{
+  PaGeometry *g = pa_zone_get_geometry (z);
+  PaBBox gb = pa_geometry_get_bbox (g);
+
+  cairo_new_path (cr);
+  if ((gb.maxx - gb.minx) / 360.0 * view->world < 8)
+    {
+      PaPoint lp = pa_geometry_get_cached_label_point (g);
+      double x, y;
+      pa_view_project (view, lp.x, lp.y, &x, &y);
+      cairo_arc (cr, x, y, 4.5 * ui_scale, 0, 2 * G_PI);
+      return TRUE;
+    }
+  path_geometry (cr, view, g, mb);
+  return FALSE;
+}
+
+/* Adds the parts of @z that are (or are not) schematic to the path. */
+static void
+path_parts (cairo_t *cr, const PaView *view, PaZone *z, gboolean schematic, const PaBBox *mb)
+{
+  for (guint k = 0; k < pa_zone_get_n_parts (z); k++)
+    {
+      gboolean is_schematic;
+      PaGeometry *part = pa_zone_get_part (z, k, &is_schematic);
+      if (is_schematic == schematic)
+        path_geometry (cr, view, part, mb);
+    }
+}
+
 void
 pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                        double ui_scale)
@@ -187,43 +221,51 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
   if (!plan)
     return;
   zones = zones_by_area (plan);
+  /* drop what is off-view once, for both passes */
+  for (guint i = zones->len; i-- > 0;)
+    {
+      PaBBox gb = pa_geometry_get_bbox (pa_zone_get_geometry (zones->pdata[i]));
+      if (!pa_bbox_intersects (&gb, &vb))
+        g_ptr_array_remove_index (zones, i);
+    }
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* fills first, largest first; then every outline on top, so a zone lying inside
+   * another (高新区 in 莱山区) keeps its outline visible */
   for (guint i = 0; i < zones->len; i++)
     {
       PaZone *z = zones->pdata[i];
-      PaGeometry *g = pa_zone_get_geometry (z);
-      PaBBox gb = pa_geometry_get_bbox (g);
+      path_zone (cr, view, z, &mb, ui_scale);
+      set_color (cr, pa_painter_role_color (plan, pa_zone_get_role (z)), z == selected ? 0.55 : 0.38);
+      cairo_fill (cr);
+    }
+  cairo_set_line_width (cr, 1.6 * ui_scale);
+  for (guint i = 0; i < zones->len; i++)
+    {
+      PaZone *z = zones->pdata[i];
       PaColor c = pa_painter_role_color (plan, pa_zone_get_role (z));
+      gboolean dot = path_zone (cr, view, z, &mb, ui_scale);
 
-      if (!pa_bbox_intersects (&gb, &vb))
-        continue;
-      if ((gb.maxx - gb.minx) / 360.0 * view->world < 8)
+      set_color (cr, (PaColor){ c.r * 0.7, c.g * 0.7, c.b * 0.7 }, 1);
+      if (!dot && pa_zone_is_partly_schematic (z))
         {
-          /* too small to see at this scale: a dot of the role's colour instead */
-          PaPoint lp = pa_geometry_get_cached_label_point (g);
-          double x, y;
-          pa_view_project (view, lp.x, lp.y, &x, &y);
+          /* a real district and a schematic part: each part's outline in its own style */
           cairo_new_path (cr);
-          cairo_arc (cr, x, y, 4.5 * ui_scale, 0, 2 * G_PI);
+          path_parts (cr, view, z, FALSE, &mb);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_stroke (cr);
+          path_parts (cr, view, z, TRUE, &mb);
+          cairo_set_dash (cr, dash, 2, 0);
         }
       else
-        {
-          cairo_new_path (cr);
-          path_geometry (cr, view, g, &mb);
-        }
-      set_color (cr, c, z == selected ? 0.55 : 0.38);
-      cairo_fill_preserve (cr);
-      set_color (cr, (PaColor){ c.r * 0.7, c.g * 0.7, c.b * 0.7 }, 1);
-      cairo_set_line_width (cr, 1.6 * ui_scale);
-      cairo_set_dash (cr, pa_zone_get_schematic (z) ? dash : NULL, pa_zone_get_schematic (z) ? 2 : 0, 0);
+        cairo_set_dash (cr, pa_zone_get_schematic (z) ? dash : NULL, pa_zone_get_schematic (z) ? 2 : 0, 0);
       cairo_stroke (cr);
     }
-  if (selected && pa_zone_get_geometry (selected))
+  if (selected && g_ptr_array_find (zones, selected, NULL))
     {
-      cairo_new_path (cr);
-      path_geometry (cr, view, pa_zone_get_geometry (selected), &mb);
+      path_zone (cr, view, selected, &mb, ui_scale);
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
       cairo_set_line_width (cr, 5 * ui_scale);

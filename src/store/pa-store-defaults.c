@@ -327,13 +327,14 @@ place_outline (Loader *l, const char *zone, JsonObject *place, gboolean *schemat
   return NULL;
 }
 
+/* @parts holds each place's outline, in the order of @places. */
 static gboolean
-insert_places (Loader *l, gint64 zone_id, JsonArray *places, GError **error)
+insert_places (Loader *l, gint64 zone_id, JsonArray *places, GPtrArray *parts, GError **error)
 {
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (
       l->db,
       "INSERT INTO zone_places (zone_id, name, outline, district_code, within_code, center_lon, "
-      "center_lat, radius_km, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      "center_lat, radius_km, note, geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
       error);
   if (!s)
     return FALSE;
@@ -350,6 +351,7 @@ insert_places (Loader *l, gint64 zone_id, JsonArray *places, GError **error)
       bind_double (s, 7, c ? json_array_get_double_element (c, 1) : NAN);
       bind_double (s, 8, num_member (p, "radius_km"));
       bind_text (s, 9, str_member (p, "note"));
+      bind_geometry (s, 10, parts->pdata[i]);
       if (!pa_store_step_done (l->db, s, error))
         return FALSE;
     }
@@ -463,7 +465,7 @@ insert_zone (Loader *l, JsonObject *z, int order, GHashTable *zone_ids, GError *
     return FALSE;
   zone_id = sqlite3_last_insert_rowid (l->db);
   g_hash_table_insert (zone_ids, g_strdup (key), GSIZE_TO_POINTER (zone_id));
-  return insert_places (l, zone_id, places, error)
+  return insert_places (l, zone_id, places, parts, error)
          && insert_industry_links (l, "zone_industries", "zone_id", zone_id,
                                    array_member (z, "industries"), error)
          && insert_targets (l, array_member (z, "targets"), zone_id, 0, error);
@@ -754,24 +756,22 @@ insert_layer (Loader *l, const char *path, const char *what, const char *table,
   return TRUE;
 }
 
+/* gpkg_contents carries each feature table's extent, from its spatial index. */
 static gboolean
 update_extents (sqlite3 *db, GError **error)
 {
-  return pa_store_exec (
-      db,
-      "UPDATE gpkg_contents SET "
-      "min_x = (SELECT min(minx) FROM rtree_zones_geom), max_x = (SELECT max(maxx) FROM rtree_zones_geom), "
-      "min_y = (SELECT min(miny) FROM rtree_zones_geom), max_y = (SELECT max(maxy) FROM rtree_zones_geom) "
-      "WHERE table_name = 'zones';"
-      "UPDATE gpkg_contents SET "
-      "min_x = (SELECT min(minx) FROM rtree_districts_geom), max_x = (SELECT max(maxx) FROM rtree_districts_geom), "
-      "min_y = (SELECT min(miny) FROM rtree_districts_geom), max_y = (SELECT max(maxy) FROM rtree_districts_geom) "
-      "WHERE table_name = 'districts';"
-      "UPDATE gpkg_contents SET "
-      "min_x = (SELECT min(minx) FROM rtree_land_geom), max_x = (SELECT max(maxx) FROM rtree_land_geom), "
-      "min_y = (SELECT min(miny) FROM rtree_land_geom), max_y = (SELECT max(maxy) FROM rtree_land_geom) "
-      "WHERE table_name = 'land';",
-      error);
+  static const char *const tables[] = { "zones", "districts", "land", "zone_places" };
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+          "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_%1$s_geom), "
+          "max_x = (SELECT max(maxx) FROM rtree_%1$s_geom), min_y = (SELECT min(miny) FROM rtree_%1$s_geom), "
+          "max_y = (SELECT max(maxy) FROM rtree_%1$s_geom) WHERE table_name = '%1$s'",
+          tables[i]);
+      if (!pa_store_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

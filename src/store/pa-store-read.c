@@ -182,13 +182,15 @@ load_zones (Reader *r, PaPlan *plan, GError **error)
       "SELECT i.name, zi.citation_id FROM zone_industries zi "
       "JOIN industries i ON i.id = zi.industry_id WHERE zi.zone_id = ?1 ORDER BY zi.id",
       error);
+  g_autoptr (sqlite3_stmt) parts = pa_store_prepare (
+      r->db, "SELECT geom, outline = 'schematic' FROM zone_places WHERE zone_id = ?1 ORDER BY fid", error);
   g_autoptr (sqlite3_stmt) org = pa_store_prepare (
       r->db,
       "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
       "FROM organisations o JOIN zones z ON z.fid = o.zone_id WHERE o.zone_id = ?1 ORDER BY o.id",
       error);
 
-  if (!s || !ind || !org)
+  if (!s || !ind || !org || !parts)
     return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
   while (sqlite3_step (s) == SQLITE_ROW)
@@ -213,6 +215,14 @@ load_zones (Reader *r, PaPlan *plan, GError **error)
       while (sqlite3_step (ind) == SQLITE_ROW)
         pa_zone_add_industry (z, col_text (ind, 0), citation (r, ind, 1));
       sqlite3_reset (ind);
+      sqlite3_bind_int64 (parts, 1, fid);
+      while (sqlite3_step (parts) == SQLITE_ROW)
+        {
+          g_autoptr (PaGeometry) part = col_geometry (parts, 0, NULL);
+          if (part && !pa_geometry_is_empty (part))
+            pa_zone_add_part (z, part, sqlite3_column_int (parts, 1));
+        }
+      sqlite3_reset (parts);
       sqlite3_bind_int64 (org, 1, fid);
       while (sqlite3_step (org) == SQLITE_ROW)
         {
