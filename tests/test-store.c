@@ -79,7 +79,11 @@ test_geopackage_header_and_schema_version (void)
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 10300);
   g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
                    PA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 3);
+  /* every feature table (zones, districts, land, zone_places) has its spatial index */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 4);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 4);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==,
+                   query_int (path, "SELECT count(*) FROM zone_places"));
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zones_geom"), ==,
                    query_int (path, "SELECT count(*) FROM zones"));
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
