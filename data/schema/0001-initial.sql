@@ -65,7 +65,7 @@ CREATE TABLE pa_metadata (
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   seed TEXT NOT NULL UNIQUE,       -- file name of the document
-  title TEXT NOT NULL,
+  title TEXT,                      -- NULL where the document gives none
   issuer TEXT,
   date TEXT,
   number TEXT                      -- 文号, where the document has one

@@ -190,7 +190,7 @@ pa_targets_window_new (GtkWindow *parent, PaPlan *plan)
       g_object_unref (col);
     }
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, pa_plan_get_document_title (plan)));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, pa_plan_get_document_title (plan) ? pa_plan_get_document_title (plan) : pa_plan_get_document_seed (plan)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), header);

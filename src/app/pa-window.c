@@ -182,7 +182,7 @@ pa_window_show_plan (PaWindow *self, const char *slug, GError **error)
   if (self->settings)
     g_settings_set_string (self->settings, "last-plan", slug);
   adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
-  adw_window_title_set_subtitle (self->window_title, pa_plan_get_document_title (plan));
+  adw_window_title_set_subtitle (self->window_title, pa_plan_get_document_title (plan) ? pa_plan_get_document_title (plan) : pa_plan_get_document_seed (plan));
   for (guint i = 0; i < self->slugs->len; i++)
     if (g_str_equal (self->slugs->pdata[i], slug) && gtk_drop_down_get_selected (self->plan_dropdown) != i)
       gtk_drop_down_set_selected (self->plan_dropdown, i);

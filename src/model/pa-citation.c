@@ -35,11 +35,3 @@ pa_citation_unref (PaCitation *self)
       g_free (self);
     }
 }
-
-char *
-pa_citation_describe (const PaCitation *self, const char *document_title)
-{
-  if (document_title && *document_title)
-    return g_strdup_printf ("《%s》%s (%s)", document_title, self->section, self->seed);
-  return g_strdup_printf ("%s (%s)", self->section, self->seed);
-}

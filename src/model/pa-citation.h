@@ -23,8 +23,6 @@ GType pa_citation_get_type (void) G_GNUC_CONST;
 PaCitation *pa_citation_new (gint64 id, const char *seed, const char *section, const char *quote);
 PaCitation *pa_citation_ref (PaCitation *self);
 void pa_citation_unref (PaCitation *self);
-/* "《title》 section" style reference line for the UI and exports. */
-char *pa_citation_describe (const PaCitation *self, const char *document_title);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaCitation, pa_citation_unref)
 

@@ -9,7 +9,7 @@ struct _PaPlan
   GObject parent_instance;
   gint64 id;
   char *slug, *name, *layout, *region;
-  char *doc_title, *doc_issuer, *doc_date;
+  char *doc_title, *doc_issuer, *doc_date, *doc_seed;
   GPtrArray *role_keys, *role_labels;
   GListStore *zones;
   GPtrArray *targets, *organisations, *industries;
@@ -31,6 +31,7 @@ pa_plan_finalize (GObject *object)
   g_free (self->doc_title);
   g_free (self->doc_issuer);
   g_free (self->doc_date);
+  g_free (self->doc_seed);
   g_ptr_array_unref (self->role_keys);
   g_ptr_array_unref (self->role_labels);
   g_object_unref (self->zones);
@@ -217,7 +218,10 @@ char *
 pa_plan_describe_source (PaPlan *self)
 {
   g_autoptr (GString) s = g_string_new (NULL);
-  g_string_printf (s, _("Source: 《%s》"), self->doc_title ? self->doc_title : "");
+  if (self->doc_title)
+    g_string_printf (s, _("Source: 《%s》"), self->doc_title);
+  else
+    g_string_printf (s, _("Source: %s (the document has no title)"), self->doc_seed ? self->doc_seed : "");
   if (self->doc_issuer && *self->doc_issuer)
     g_string_append_printf (s, _(", %s"), self->doc_issuer);
   if (self->doc_date && *self->doc_date)
@@ -261,3 +265,16 @@ pa_plan_set_period (PaPlan *self, int start, int end, PaCitation *citation)
 int pa_plan_get_period_start (PaPlan *self) { return self->period_start; }
 int pa_plan_get_period_end (PaPlan *self) { return self->period_end; }
 PaCitation *pa_plan_get_period_citation (PaPlan *self) { return self->period_citation; }
+
+void
+pa_plan_set_document_seed (PaPlan *self, const char *seed)
+{
+  g_free (self->doc_seed);
+  self->doc_seed = g_strdup (seed);
+}
+
+const char *
+pa_plan_get_document_seed (PaPlan *self)
+{
+  return self->doc_seed;
+}

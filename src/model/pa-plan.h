@@ -27,6 +27,9 @@ const char *pa_plan_get_document_title (PaPlan *self);
 const char *pa_plan_get_document_issuer (PaPlan *self);
 const char *pa_plan_get_document_date (PaPlan *self);
 void pa_plan_set_document (PaPlan *self, const char *title, const char *issuer, const char *date);
+/* The source document's file name (the seed the citations name). */
+void pa_plan_set_document_seed (PaPlan *self, const char *seed);
+const char *pa_plan_get_document_seed (PaPlan *self);
 /* "Source: 《title》, issuer, date", leaving out what the document does not give. */
 char *pa_plan_describe_source (PaPlan *self);
 

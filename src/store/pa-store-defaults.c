@@ -137,7 +137,7 @@ document_id (Loader *l, const char *seed, JsonObject *doc, GError **error)
   if (!s)
     return -1;
   bind_text (s, 1, seed);
-  bind_text (s, 2, str_member (doc, "title") ? str_member (doc, "title") : seed);
+  bind_text (s, 2, str_member (doc, "title"));
   bind_text (s, 3, str_member (doc, "issuer"));
   bind_text (s, 4, str_member (doc, "date"));
   bind_text (s, 5, str_member (doc, "number"));

@@ -248,7 +248,7 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   s = pa_store_prepare (db,
                         "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date, "
-                        "p.period_start, p.period_end, p.period_citation_id "
+                        "p.period_start, p.period_end, p.period_citation_id, d.seed "
                         "FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
                         error);
   if (!s)
@@ -264,6 +264,7 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
   plan = pa_plan_new (sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
   pa_plan_set_region (plan, col_text (s, 4));
   pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
+  pa_plan_set_document_seed (plan, col_text (s, 11));
   pa_plan_set_period (plan, sqlite3_column_int (s, 8), sqlite3_column_int (s, 9), citation (&r, s, 10));
   g_clear_pointer (&s, sqlite3_finalize);
 
