@@ -116,11 +116,20 @@ ogr2ogr -update "$work" "$work" -nln parts -nlt POLYGON -explodecollections -dia
 # few per cent at these sizes, enough for a cut-off.
 area="ST_Area(geom) * 12392029030.5 * cos(ST_Y(ST_Centroid(geom)) * 0.017453292519943295)"
 
+# Each feature carries its region's box as "coverage" (min_lon,min_lat,max_lon,max_lat):
+# inside it, whatever is not land is sea; outside it the app draws "no data", not sea.
+cover="CASE region"
+for r in "${REGIONS[@]}"; do
+    read -r name bx0 by0 bx1 by1 <<<"$r"
+    cover+=" WHEN '$name' THEN '$bx0,$by0,$bx1,$by1'"
+done
+cover+=" END"
+
 step="write $out"
 mkdir -p "$(dirname "$out")"
 ogr2ogr -f GeoJSON "$tmp/land.geojson" "$work" -nln land -nlt MULTIPOLYGON -makevalid \
     -lco RFC7946=YES -lco COORDINATE_PRECISION=6 -lco WRITE_NAME=YES -dialect sqlite -sql \
-    "SELECT region, '$SOURCE' AS source, ST_Multi(ST_Collect(geom)) AS geom
+    "SELECT region, '$SOURCE' AS source, $cover AS coverage, ST_Multi(ST_Collect(geom)) AS geom
      FROM parts WHERE $area >= $MIN_AREA_M2
      GROUP BY region
      ORDER BY CASE region WHEN 'yantai' THEN 1 WHEN 'shenzhen' THEN 2 ELSE 3 END"

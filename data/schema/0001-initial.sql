@@ -117,7 +117,8 @@ CREATE TABLE land (
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   geom MULTIPOLYGON,
   region TEXT,
-  source TEXT
+  source TEXT,
+  coverage TEXT                    -- "min_lon,min_lat,max_lon,max_lat": the box the data cover
 );
 
 CREATE TABLE zones (

@@ -67,8 +67,10 @@ zoom_to_fit (PaWindow *self, const PaBBox *box)
     w = 1280 - 380, h = 800 - 50;
   pa_mercator_from_lonlat (box->minx, box->maxy, &x0, &y0);
   pa_mercator_from_lonlat (box->maxx, box->miny, &x1, &y1);
-  return CLAMP (log2 (MIN (w * 0.85 / MAX (x1 - x0, 1e-9), h * 0.85 / MAX (y1 - y0, 1e-9))
-                      / PA_MERCATOR_TILE_SIZE),
+  /* whole zoom levels: libshumate 1.0 scales tiles at fractional zooms, which leaves
+   * faint seams between them */
+  return CLAMP (floor (log2 (MIN (w * 0.9 / MAX (x1 - x0, 1e-9), h * 0.9 / MAX (y1 - y0, 1e-9))
+                             / PA_MERCATOR_TILE_SIZE)),
                 3, 15);
 }
 
@@ -341,6 +343,8 @@ build_map (PaWindow *self)
   GtkGesture *click;
 
   self->map = shumate_map_new ();
+  /* a short flight: the distance-based default took seconds between far zones */
+  shumate_map_set_go_to_duration (self->map, 700);
   vp = shumate_map_get_viewport (self->map);
   shumate_viewport_set_reference_map_source (vp, SHUMATE_MAP_SOURCE (source));
   shumate_viewport_set_min_zoom_level (vp, 3);

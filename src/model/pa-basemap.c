@@ -7,6 +7,7 @@ struct _PaBasemap
   GPtrArray *land;      /* PaGeometry */
   GPtrArray *districts; /* PaGeometry */
   GPtrArray *codes, *names;
+  GArray *coverage; /* PaBBox */
 };
 
 G_DEFINE_FINAL_TYPE (PaBasemap, pa_basemap, G_TYPE_OBJECT)
@@ -19,6 +20,7 @@ pa_basemap_finalize (GObject *object)
   g_ptr_array_unref (self->districts);
   g_ptr_array_unref (self->codes);
   g_ptr_array_unref (self->names);
+  g_array_unref (self->coverage);
   G_OBJECT_CLASS (pa_basemap_parent_class)->finalize (object);
 }
 
@@ -35,6 +37,26 @@ pa_basemap_init (PaBasemap *self)
   self->districts = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_geometry_unref);
   self->codes = g_ptr_array_new_with_free_func (g_free);
   self->names = g_ptr_array_new_with_free_func (g_free);
+  self->coverage = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+}
+
+void
+pa_basemap_add_coverage (PaBasemap *self, const PaBBox *box)
+{
+  g_array_append_vals (self->coverage, box, 1);
+}
+
+guint
+pa_basemap_get_n_coverage (PaBasemap *self)
+{
+  return self->coverage->len;
+}
+
+const PaBBox *
+pa_basemap_get_coverage (PaBasemap *self, guint i)
+{
+  g_return_val_if_fail (i < self->coverage->len, NULL);
+  return &g_array_index (self->coverage, PaBBox, i);
 }
 
 PaBasemap *

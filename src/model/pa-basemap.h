@@ -15,6 +15,10 @@ PaBasemap *pa_basemap_new (void);
 void pa_basemap_add_land (PaBasemap *self, PaGeometry *land);
 void pa_basemap_add_district (PaBasemap *self, const char *code, const char *name,
                               PaGeometry *outline);
+/* Boxes the land data cover: inside, what is not land is sea; outside, nothing is known. */
+void pa_basemap_add_coverage (PaBasemap *self, const PaBBox *box);
+guint pa_basemap_get_n_coverage (PaBasemap *self);
+const PaBBox *pa_basemap_get_coverage (PaBasemap *self, guint i);
 guint pa_basemap_get_n_land (PaBasemap *self);
 PaGeometry *pa_basemap_get_land (PaBasemap *self, guint i);
 guint pa_basemap_get_n_districts (PaBasemap *self);

@@ -19,6 +19,7 @@ static const PaColor role_palette[] = {
 };
 
 static const PaColor sea = { 0.76, 0.86, 0.92 };
+static const PaColor no_data = { 0.87, 0.87, 0.86 };
 static const PaColor land = { 0.96, 0.95, 0.92 };
 static const PaColor coast = { 0.55, 0.68, 0.78 };
 static const PaColor border = { 0.62, 0.58, 0.55 };
@@ -111,8 +112,29 @@ pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
   cairo_save (cr);
   cairo_rectangle (cr, view->ox, view->oy, view->width, view->height);
   cairo_clip (cr);
-  set_color (cr, sea, 1);
-  cairo_paint (cr);
+  if (basemap && pa_basemap_get_n_coverage (basemap) > 0)
+    {
+      /* grey where the land data end: there the app knows nothing, not even sea */
+      set_color (cr, no_data, 1);
+      cairo_paint (cr);
+      cairo_new_path (cr);
+      for (guint i = 0; i < pa_basemap_get_n_coverage (basemap); i++)
+        {
+          const PaBBox *b = pa_basemap_get_coverage (basemap, i);
+          double x0, y0, x1, y1;
+          pa_view_project (view, b->minx, b->maxy, &x0, &y0);
+          pa_view_project (view, b->maxx, b->miny, &x1, &y1);
+          cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+        }
+      set_color (cr, sea, 1);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      cairo_fill (cr);
+    }
+  else
+    {
+      set_color (cr, sea, 1);
+      cairo_paint (cr);
+    }
   if (basemap)
     {
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);

@@ -811,7 +811,7 @@ gboolean
 pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError **error)
 {
   static const char *const district_cols[] = { "code", "name", "city", "source", NULL };
-  static const char *const land_cols[] = { "region", "source", NULL };
+  static const char *const land_cols[] = { "region", "source", "coverage", NULL };
   g_autofree char *districts = defaults && defaults->districts_path
                                    ? g_strdup (defaults->districts_path)
                                    : pa_store_find_map_file ("districts.geojson");

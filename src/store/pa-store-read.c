@@ -311,16 +311,20 @@ pa_store_load_basemap (PaStore *self, GError **error)
 {
   sqlite3 *db = pa_store_get_db (self);
   g_autoptr (PaBasemap) map = pa_basemap_new ();
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom FROM land ORDER BY fid", error);
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom, coverage FROM land ORDER BY fid", error);
 
   if (!s)
     return NULL;
   while (sqlite3_step (s) == SQLITE_ROW)
     {
       g_autoptr (PaGeometry) g = col_geometry (s, 0, error);
+      g_auto (GStrv) box = g_strsplit (col_text (s, 1) ? col_text (s, 1) : "", ",", 4);
       if (!g)
         return NULL;
       pa_basemap_add_land (map, g);
+      if (g_strv_length (box) == 4)
+        pa_basemap_add_coverage (map, &(PaBBox){ g_ascii_strtod (box[0], NULL), g_ascii_strtod (box[1], NULL),
+                                                 g_ascii_strtod (box[2], NULL), g_ascii_strtod (box[3], NULL) });
     }
   g_clear_pointer (&s, sqlite3_finalize);
   s = pa_store_prepare (db, "SELECT code, name, geom FROM districts ORDER BY fid", error);
