@@ -158,7 +158,14 @@ test_names_are_in_their_quotes (void)
       for (guint z = 0; z < g_list_model_get_n_items (zones); z++)
         {
           g_autoptr (PaZone) zone = g_list_model_get_item (zones, z);
-          PaCitation *c = pa_zone_get_citation (zone);
+          PaCitation *c = pa_zone_get_citation (zone), *area_c = NULL;
+          double area = pa_zone_get_land_area (zone, NULL, NULL, &area_c);
+          if (!isnan (area))
+            {
+              g_autofree char *v = pa_format_number (area);
+              expect_in_quote (slug, "land area", v, area_c);
+              checked++;
+            }
           if (c && strstr (c->quote, pa_zone_get_name (zone)))
             ;
           else if (pa_zone_get_note (zone) && *pa_zone_get_note (zone))

@@ -132,8 +132,10 @@ CREATE TABLE zones (
   places TEXT,                     -- display form, e.g. 牟平区、高新区
   schematic BOOLEAN NOT NULL DEFAULT 0, -- outline is 示意, not a surveyed boundary
   note TEXT,
-  land_area DOUBLE,
+  land_area DOUBLE,                -- where the document gives it
   land_area_unit TEXT,
+  land_area_comparator TEXT,
+  land_area_citation_id INTEGER REFERENCES citations(id),
   sort_order INTEGER NOT NULL DEFAULT 0,
   citation_id INTEGER REFERENCES citations(id),
   UNIQUE (plan_id, key)

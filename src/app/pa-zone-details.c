@@ -4,6 +4,7 @@
 #include "pa-zone-details.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "audit/pa-audit.h"
 
@@ -156,6 +157,17 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
     g_autofree char *places = g_strdup_printf (_("Places: %s"), pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "—");
     add_label (self, role, NULL);
     add_label (self, places, NULL);
+  }
+  {
+    const char *unit, *comparator;
+    PaCitation *c;
+    double area = pa_zone_get_land_area (zone, &unit, &comparator, &c);
+    if (!isnan (area))
+      {
+        g_autofree char *v = pa_format_number (area);
+        g_autofree char *text = g_strdup_printf (_("Land area: %s%s%s"), comparator ? comparator : "", v, unit ? unit : "");
+        add_cited (self, text, c);
+      }
   }
   if (pa_zone_get_schematic (zone))
     add_label (self, _("示意 — the outline is schematic: drawn inside the named district, not a surveyed boundary."),

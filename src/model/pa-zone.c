@@ -1,12 +1,17 @@
 /* pa-zone.c */
 #include "pa-zone.h"
 
+#include <math.h>
+
 struct _PaZone
 {
   GObject parent_instance;
   gint64 id;
   char *key, *name, *role, *summary, *places, *note;
   gboolean schematic;
+  double land_area;
+  char *land_area_unit, *land_area_comparator;
+  PaCitation *land_area_citation;
   PaGeometry *geometry;
   PaCitation *citation;
   GPtrArray *industries;          /* char* */
@@ -36,6 +41,9 @@ pa_zone_finalize (GObject *object)
   g_free (self->summary);
   g_free (self->places);
   g_free (self->note);
+  g_free (self->land_area_unit);
+  g_free (self->land_area_comparator);
+  g_clear_pointer (&self->land_area_citation, pa_citation_unref);
   g_clear_pointer (&self->geometry, pa_geometry_unref);
   g_clear_pointer (&self->citation, pa_citation_unref);
   g_ptr_array_unref (self->industries);
@@ -56,6 +64,7 @@ pa_zone_class_init (PaZoneClass *klass)
 static void
 pa_zone_init (PaZone *self)
 {
+  self->land_area = NAN;
   self->industries = g_ptr_array_new_with_free_func (g_free);
   self->industry_citations = g_ptr_array_new_with_free_func (citation_unref0);
   self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
@@ -202,4 +211,30 @@ pa_zone_is_partly_schematic (PaZone *self)
         real = TRUE;
     }
   return real && schematic;
+}
+
+void
+pa_zone_set_land_area (PaZone *self, double value, const char *unit, const char *comparator,
+                       PaCitation *citation)
+{
+  g_return_if_fail (PA_IS_ZONE (self));
+  self->land_area = value;
+  g_free (self->land_area_unit);
+  g_free (self->land_area_comparator);
+  self->land_area_unit = g_strdup (unit);
+  self->land_area_comparator = g_strdup (comparator);
+  g_clear_pointer (&self->land_area_citation, pa_citation_unref);
+  self->land_area_citation = citation ? pa_citation_ref (citation) : NULL;
+}
+
+double
+pa_zone_get_land_area (PaZone *self, const char **unit, const char **comparator, PaCitation **citation)
+{
+  if (unit)
+    *unit = self->land_area_unit;
+  if (comparator)
+    *comparator = self->land_area_comparator;
+  if (citation)
+    *citation = self->land_area_citation;
+  return self->land_area;
 }

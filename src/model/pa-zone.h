@@ -33,6 +33,12 @@ void pa_zone_set_schematic (PaZone *self, gboolean schematic);
 const char *pa_zone_get_note (PaZone *self);
 void pa_zone_set_note (PaZone *self, const char *note);
 
+/* The land area the document gives (NAN when it gives none), e.g. 约 3 平方公里. */
+void pa_zone_set_land_area (PaZone *self, double value, const char *unit, const char *comparator,
+                            PaCitation *citation);
+double pa_zone_get_land_area (PaZone *self, const char **unit, const char **comparator,
+                              PaCitation **citation);
+
 PaGeometry *pa_zone_get_geometry (PaZone *self);
 void pa_zone_set_geometry (PaZone *self, PaGeometry *geometry);
 PaCitation *pa_zone_get_citation (PaZone *self);

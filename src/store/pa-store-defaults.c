@@ -404,7 +404,7 @@ insert_zone (Loader *l, JsonObject *z, int order, GHashTable *zone_ids, GError *
   gboolean schematic = FALSE;
   JsonObject *area = obj_member (z, "land_area");
   g_autofree char *note = NULL;
-  gint64 cit, zone_id;
+  gint64 cit, area_cit, zone_id;
 
   if (!key || !name || !str_member (z, "role"))
     {
@@ -435,7 +435,8 @@ insert_zone (Loader *l, JsonObject *z, int order, GHashTable *zone_ids, GError *
   if (!outline)
     return FALSE;
   cit = citation_id (l, obj_member (z, "citation"), error);
-  if (cit < 0)
+  area_cit = citation_id (l, obj_member (area, "citation"), error);
+  if (cit < 0 || area_cit < 0)
     return FALSE;
   note = g_strjoin ("\n", str_member (z, "note") ? str_member (z, "note") : "",
                     str_member (z, "name_note") ? str_member (z, "name_note") : "",
@@ -443,8 +444,9 @@ insert_zone (Loader *l, JsonObject *z, int order, GHashTable *zone_ids, GError *
   g_strstrip (note);
   s = pa_store_prepare (l->db,
                         "INSERT INTO zones (geom, plan_id, key, name, role, summary, places, "
-                        "schematic, note, land_area, land_area_unit, sort_order, citation_id) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        "schematic, note, land_area, land_area_unit, sort_order, citation_id, "
+                        "land_area_comparator, land_area_citation_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                         error);
   if (!s)
     return FALSE;
@@ -461,6 +463,8 @@ insert_zone (Loader *l, JsonObject *z, int order, GHashTable *zone_ids, GError *
   bind_text (s, 11, str_member (area, "unit"));
   sqlite3_bind_int (s, 12, order);
   bind_id (s, 13, cit);
+  bind_text (s, 14, str_member (area, "comparator"));
+  bind_id (s, 15, area_cit);
   if (!pa_store_step_done (l->db, s, error))
     return FALSE;
   zone_id = sqlite3_last_insert_rowid (l->db);

@@ -174,7 +174,8 @@ load_zones (Reader *r, PaPlan *plan, GError **error)
 {
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (
       r->db,
-      "SELECT fid, key, name, role, summary, places, schematic, note, geom, citation_id "
+      "SELECT fid, key, name, role, summary, places, schematic, note, geom, citation_id, "
+      "land_area, land_area_unit, land_area_comparator, land_area_citation_id "
       "FROM zones WHERE plan_id = ?1 ORDER BY sort_order, fid",
       error);
   g_autoptr (sqlite3_stmt) ind = pa_store_prepare (
@@ -210,6 +211,9 @@ load_zones (Reader *r, PaPlan *plan, GError **error)
       pa_zone_set_note (z, col_text (s, 7));
       pa_zone_set_geometry (z, g);
       pa_zone_set_citation (z, citation (r, s, 9));
+      if (sqlite3_column_type (s, 10) != SQLITE_NULL)
+        pa_zone_set_land_area (z, sqlite3_column_double (s, 10), col_text (s, 11), col_text (s, 12),
+                               citation (r, s, 13));
 
       sqlite3_bind_int64 (ind, 1, fid);
       while (sqlite3_step (ind) == SQLITE_ROW)
