@@ -1,0 +1,19 @@
+/* pa-painter-private.h — what the painter's files share: colours, layouts, zone order */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "pa-painter.h"
+
+G_BEGIN_DECLS
+
+extern const PaColor pa_painter_ink;
+extern const PaColor pa_painter_border;
+
+void pa_painter_set_color (cairo_t *cr, PaColor c, double alpha);
+/* A layout in the CJK font at @font_px, with metrics that do not depend on the surface. */
+PangoLayout *pa_painter_layout_new (cairo_t *cr, const char *text, double font_px, gboolean bold);
+/* The plan's zones that have an outline, largest first (paint order). */
+GPtrArray *pa_painter_zones_by_area (PaPlan *plan);
+
+G_END_DECLS
