@@ -55,6 +55,25 @@ test_ogrinfo_reports_no_warnings (void)
   g_assert_nonnull (strstr (out, "Geometry: Multi Polygon"));
 }
 
+/* GDAL's own GeoPackage validator (python3-gdal, which gdal-bin depends on) checks every
+ * requirement of the standard it knows, stricter than opening the file. */
+static void
+test_gdal_validator_passes (void)
+{
+  const char *script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+  const char *argv[] = { "/usr/bin/python3", script, pa_store_get_path (pa_test_default_store ()), NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (!g_file_test (script, G_FILE_TEST_EXISTS))
+    {
+      g_test_fail_printf ("%s (python3-gdal) is not installed", script);
+      return;
+    }
+  g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+}
+
 static int
 query_int (const char *path, const char *sql)
 {
@@ -362,6 +381,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/creates-default-plans", test_creates_default_plans);
   g_test_add_func ("/store/ogrinfo-reports-no-warnings", test_ogrinfo_reports_no_warnings);
   g_test_add_func ("/store/geopackage-header-and-schema-version", test_geopackage_header_and_schema_version);
+  g_test_add_func ("/store/gdal-validator-passes", test_gdal_validator_passes);
   g_test_add_func ("/store/every-target-is-cited", test_every_target_is_cited);
   g_test_add_func ("/store/zone-outlines-lie-in-their-districts", test_zone_outlines_lie_in_their_districts);
   g_test_add_func ("/store/zones-sit-where-they-are", test_zones_sit_where_they_are);
