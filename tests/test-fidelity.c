@@ -166,6 +166,26 @@ test_names_are_in_their_quotes (void)
               expect_in_quote (slug, "land area", v, area_c);
               checked++;
             }
+          /* a note explains a judgement (a schematic place, an inferred pole); it may not
+           * bring in figures the document does not contain */
+          if (pa_zone_get_note (zone) && c)
+            {
+              const char *seed = seed_text (c->seed);
+              g_autoptr (GRegex) number = g_regex_new ("[0-9]+(\\.[0-9]+)?", 0, 0, NULL);
+              g_autoptr (GMatchInfo) m = NULL;
+              g_regex_match (number, pa_zone_get_note (zone), 0, &m);
+              while (seed && g_match_info_matches (m))
+                {
+                  g_autofree char *n = g_match_info_fetch (m, 0);
+                  if (!strstr (seed, n))
+                    {
+                      g_test_message ("%s: the note on %s has %s, which %s does not contain", slug,
+                                      pa_zone_get_name (zone), n, c->seed);
+                      failures++;
+                    }
+                  g_match_info_next (m, NULL);
+                }
+            }
           if (c && strstr (c->quote, pa_zone_get_name (zone)))
             ;
           else if (pa_zone_get_note (zone) && *pa_zone_get_note (zone))
