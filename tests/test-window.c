@@ -112,6 +112,9 @@ test_map_click_selects_zone (void)
   g_assert_nonnull (strstr (text, "核心"));
   g_assert_nonnull (strstr (text, "坪山区"));
   g_assert_nonnull (strstr (text, "003_8740e68513458e21.txt"));
+  /* who is responsible for the zone (五、(一) 责任单位) */
+  g_assert_nonnull (strstr (text, "坪山区政府"));
+  g_assert_nonnull (strstr (text, "市发展改革委"));
 
   /* a click on open sea clears the selection */
   g_assert_true (pa_window_map_coords (window, 114.9, 22.3, &x, &y));
@@ -133,6 +136,10 @@ test_audit_findings_shown (void)
   overview = pa_window_get_details_text (window);
   g_assert_nonnull (strstr (overview, "2100"));
   g_assert_nonnull (strstr (overview, "2000"));
+  /* the nine 工程 with their lead departments and targets */
+  g_assert_nonnull (strstr (overview, "链主领航工程"));
+  g_assert_nonnull (strstr (overview, "技术攻坚工程"));
+  g_assert_nonnull (strstr (overview, "市委组织部"));
   pa_window_select_zone (window, pa_plan_find_zone (plan, "pharma_devices"));
   involved = pa_window_get_details_text (window);
   g_assert_nonnull (strstr (involved, "= 2100"));

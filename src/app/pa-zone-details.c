@@ -95,6 +95,55 @@ show_organisations (PaZoneDetails *self, GPtrArray *orgs, gboolean zone_level)
     }
 }
 
+/* "牵头：… · 责任单位：…" for a programme, or NULL when the text names neither. */
+static char *
+describe_departments (PaProgramme *g)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  if (g->lead)
+    g_string_append_printf (s, _("lead: %s"), g->lead);
+  if (g->responsible)
+    {
+      if (s->len)
+        g_string_append (s, " · ");
+      g_string_append_printf (s, _("responsible: %s"), g->responsible);
+    }
+  return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+/* Programmes of the plan (@zone NULL) or the ones tied to @zone, with their targets. */
+static void
+show_programmes (PaZoneDetails *self, PaPlan *plan, PaZone *zone)
+{
+  GPtrArray *programmes = pa_plan_get_programmes (plan);
+  GPtrArray *targets = pa_plan_get_all_targets (plan);
+  gboolean heading = FALSE;
+
+  for (guint i = 0; i < programmes->len; i++)
+    {
+      PaProgramme *g = programmes->pdata[i];
+      g_autofree char *departments = NULL, *title = NULL;
+      if (zone ? g_strcmp0 (g->zone_key, pa_zone_get_key (zone)) != 0 : g->zone_key != NULL)
+        continue;
+      if (!heading)
+        add_heading (self, zone ? _("Responsible departments") : _("Programmes and tasks")), heading = TRUE;
+      departments = describe_departments (g);
+      title = g->kind ? g_strdup_printf ("%s（%s）", g->name, g->kind) : g_strdup (g->name);
+      if (!zone)
+        add_label (self, title, NULL);
+      add_cited (self, departments ? departments : _("The document names no department."), g->citation);
+      for (guint k = 0; !zone && k < targets->len; k++)
+        {
+          PaTarget *t = targets->pdata[k];
+          g_autofree char *text = NULL;
+          if (g_strcmp0 (t->owner, g->name) != 0)
+            continue;
+          text = pa_target_describe (t);
+          add_cited (self, text, t->citation);
+        }
+    }
+}
+
 static void
 show_findings (PaZoneDetails *self, GPtrArray *findings, PaZone *zone)
 {
@@ -148,6 +197,7 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
       show_findings (self, findings, NULL);
       show_targets (self, pa_plan_get_targets (plan));
       show_organisations (self, pa_plan_get_organisations (plan), FALSE);
+      show_programmes (self, plan, NULL);
       return;
     }
 
@@ -190,6 +240,7 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
     }
   show_targets (self, pa_zone_get_targets (zone));
   show_findings (self, findings, zone);
+  show_programmes (self, plan, zone);
   show_organisations (self, pa_zone_get_organisations (zone), TRUE);
 }
 

@@ -13,7 +13,7 @@ struct _PaPlan
   GPtrArray *role_keys, *role_labels;
   GListStore *zones;
   GPtrArray *targets, *organisations, *industries;
-  GPtrArray *all_targets, *sums;
+  GPtrArray *all_targets, *sums, *programmes;
   int period_start, period_end;
   PaCitation *period_citation;
 };
@@ -40,6 +40,7 @@ pa_plan_finalize (GObject *object)
   g_ptr_array_unref (self->industries);
   g_ptr_array_unref (self->all_targets);
   g_ptr_array_unref (self->sums);
+  g_ptr_array_unref (self->programmes);
   g_clear_pointer (&self->period_citation, pa_citation_unref);
   G_OBJECT_CLASS (pa_plan_parent_class)->finalize (object);
 }
@@ -61,6 +62,7 @@ pa_plan_init (PaPlan *self)
   self->industries = g_ptr_array_new_with_free_func (g_free);
   self->all_targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
   self->sums = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_sum_unref);
+  self->programmes = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_programme_unref);
 }
 
 PaPlan *
@@ -277,4 +279,16 @@ const char *
 pa_plan_get_document_seed (PaPlan *self)
 {
   return self->doc_seed;
+}
+
+void
+pa_plan_add_programme (PaPlan *self, PaProgramme *programme)
+{
+  g_ptr_array_add (self->programmes, pa_programme_ref (programme));
+}
+
+GPtrArray *
+pa_plan_get_programmes (PaPlan *self)
+{
+  return self->programmes;
 }

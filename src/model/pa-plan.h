@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "pa-programme.h"
 #include "pa-target-sum.h"
 #include "pa-zone.h"
 
@@ -64,6 +65,8 @@ int pa_plan_get_period_end (PaPlan *self);
 PaCitation *pa_plan_get_period_citation (PaPlan *self);
 void pa_plan_add_organisation (PaPlan *self, PaOrganisation *org);
 GPtrArray *pa_plan_get_organisations (PaPlan *self);
+void pa_plan_add_programme (PaPlan *self, PaProgramme *programme);
+GPtrArray *pa_plan_get_programmes (PaPlan *self); /* PaProgramme, in document order */
 void pa_plan_add_industry (PaPlan *self, const char *name);
 GPtrArray *pa_plan_get_industries (PaPlan *self); /* char* */
 

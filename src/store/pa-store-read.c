@@ -299,6 +299,29 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
   g_clear_pointer (&s, sqlite3_finalize);
 
   s = pa_store_prepare (db,
+                        "SELECT g.id, g.name, g.kind, g.lead, g.responsible, z.key, g.citation_id "
+                        "FROM programmes g LEFT JOIN zones z ON z.fid = g.zone_id "
+                        "WHERE g.plan_id = ?1 ORDER BY g.id",
+                        error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr (PaProgramme) g = pa_programme_new ();
+      PaCitation *c = citation (&r, s, 6);
+      g->id = sqlite3_column_int64 (s, 0);
+      g->name = g_strdup (col_text (s, 1));
+      g->kind = g_strdup (col_text (s, 2));
+      g->lead = g_strdup (col_text (s, 3));
+      g->responsible = g_strdup (col_text (s, 4));
+      g->zone_key = g_strdup (col_text (s, 5));
+      g->citation = c ? pa_citation_ref (c) : NULL;
+      pa_plan_add_programme (plan, g);
+    }
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  s = pa_store_prepare (db,
                         "SELECT i.name FROM plan_industries pi JOIN industries i ON i.id = pi.industry_id "
                         "WHERE pi.plan_id = ?1 ORDER BY pi.id",
                         error);
