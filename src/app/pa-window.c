@@ -127,10 +127,15 @@ zone_row_new (PaPlan *plan, PaZone *zone)
 static void
 update_selection (PaWindow *self, PaZone *zone, gboolean move_map)
 {
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
+
   g_set_object (&self->selected, zone);
   pa_zone_layer_set_selected (self->zone_layer, zone);
   pa_zone_details_show (self->details, self->plan, zone,
                         self->plan ? g_hash_table_lookup (self->findings, pa_plan_get_slug (self->plan)) : NULL);
+  /* a new zone's details start at its name, not where the last one was scrolled to */
+  if (scroller)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
 
   self->syncing_list = TRUE;
   if (!zone)
@@ -312,6 +317,19 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Back to the whole plan, as when it was opened. */
+static void
+fit_plan_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaBBox extent;
+  if (!self->plan)
+    return;
+  extent = pa_plan_get_extent (self->plan);
+  if (!pa_bbox_is_empty (&extent))
+    fit_map (self, &extent, TRUE);
+}
+
 static void
 targets_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -367,6 +385,19 @@ build_map (PaWindow *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->legend), 12);
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->legend));
 
+  {
+    GtkWidget *fit = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
+    gtk_widget_set_tooltip_text (fit, _("Show the whole plan (Ctrl+Home)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (fit), "win.fit-plan");
+    gtk_widget_add_css_class (fit, "osd");
+    gtk_widget_add_css_class (fit, "circular");
+    gtk_widget_set_halign (fit, GTK_ALIGN_END);
+    gtk_widget_set_valign (fit, GTK_ALIGN_START);
+    gtk_widget_set_margin_end (fit, 12);
+    gtk_widget_set_margin_top (fit, 64);
+    gtk_overlay_add_overlay (self->map_overlay, fit);
+  }
+
   scale = GTK_WIDGET (shumate_scale_new (vp));
   gtk_widget_set_halign (scale, GTK_ALIGN_END);
   gtk_widget_set_valign (scale, GTK_ALIGN_START);
@@ -415,6 +446,8 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.targets", NULL, targets_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-plan", NULL, fit_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
