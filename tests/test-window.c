@@ -219,6 +219,51 @@ test_targets_table_sorts (void)
   gtk_window_destroy (GTK_WINDOW (table));
 }
 
+static gint64 wait_until;
+
+static gboolean
+time_up (void)
+{
+  return g_get_monotonic_time () >= wait_until;
+}
+
+/* Every zone's label point lies inside the map widget of @width × @height. */
+static gboolean
+all_zones_in_view (PaPlan *plan, double width, double height)
+{
+  GListModel *zones = pa_plan_get_zones (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      PaPoint p = pa_geometry_get_label_point (pa_zone_get_geometry (z));
+      double x, y;
+      pa_window_map_coords (window, p.x, p.y, &x, &y);
+      if (x < 0 || y < 0 || x > width || y > height)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* After zooming into one zone, "show the whole plan" brings every zone back into view. */
+static void
+test_fit_plan_shows_every_zone (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaPlan *plan;
+  double w = 1280 - 380, h = 700; /* the map's share of the default window */
+
+  g_assert_true (pa_window_show_plan (window, "minhang", &error));
+  plan = pa_window_get_plan (window);
+  pa_window_select_zone (window, pa_plan_find_zone (plan, "zhihui")); /* 77亩: the map flies in close */
+  wait_until = g_get_monotonic_time () + 1500 * 1000;
+  iterate_until (time_up, 2000);
+  g_assert_false (all_zones_in_view (plan, w, h));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-plan", NULL));
+  wait_until = g_get_monotonic_time () + 1500 * 1000;
+  iterate_until (time_up, 2000);
+  g_assert_true (all_zones_in_view (plan, w, h));
+}
+
 /* The plan shown is remembered for the next start. */
 static void
 test_remembers_last_plan (void)
@@ -282,6 +327,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);
   g_test_add_func ("/window/targets-table-sorts", test_targets_table_sorts);
   g_test_add_func ("/window/remembers-last-plan", test_remembers_last_plan);
+  g_test_add_func ("/window/fit-plan-shows-every-zone", test_fit_plan_shows_every_zone);
   g_test_add_func ("/window/export-action-writes-pdf", test_export_action_writes_pdf);
   return g_test_run ();
 }
