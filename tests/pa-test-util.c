@@ -4,6 +4,7 @@
 #include "pa-test-util.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 static char *temp_dir;
 
@@ -43,6 +44,21 @@ pa_test_default_store (void)
       g_assert_nonnull (store);
     }
   return store;
+}
+
+char *
+pa_test_copy_default_store (const char *name)
+{
+  const char *from = pa_store_get_path (pa_test_default_store ());
+  char *path = pa_test_temp_path (name);
+  g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", path);
+  sqlite3 *db = NULL;
+
+  g_unlink (path);
+  g_assert_cmpint (sqlite3_open_v2 (from, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
 }
 
 char *

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 char *pa_test_temp_path (const char *name);
 /* A store created from the default content in a temporary folder (once per program). */
 PaStore *pa_test_default_store (void);
+/* A copy of the default store's file named @name in the temporary folder (to edit). */
+char *pa_test_copy_default_store (const char *name);
 /* A file in shared/testdata or shared/seeds: $PARKATLAS_SHARED, ../shared beside the
  * checkout, or /work/shared;
  * NULL (and the test skipped) when that folder is not on this machine. */

@@ -98,9 +98,13 @@ test_geopackage_header_and_schema_version (void)
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 10300);
   g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
                    PA_STORE_SCHEMA_VERSION);
-  /* every feature table (zones, districts, land, zone_places) has its spatial index */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 4);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 4);
+  /* every feature table (zones, districts, land, zone_places, organisation_sites) has its
+   * spatial index, with the six triggers of GeoPackage 1.3 Annex F.3 — zone_places' too,
+   * although schema 2 rebuilt that table */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 5);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 5);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_organisation_sites_geom_%'"), ==, 6);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==,
                    query_int (path, "SELECT count(*) FROM zone_places"));
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zones_geom"), ==,

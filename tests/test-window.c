@@ -6,7 +6,7 @@
 #include <math.h>
 
 #include "app/pa-targets-window.h"
-#include "app/pa-target-item.h"
+#include "model/pa-target-item.h"
 #include "app/pa-window.h"
 #include "audit/pa-audit.h"
 #include "pa-test-util.h"

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "pa-target-item.h"
+#include "model/pa-target-item.h"
 
 struct _PaTargetsWindow
 {

@@ -205,3 +205,64 @@ pa_geometry_new_disc (double lon, double lat, double radius_km)
     }
   return g;
 }
+
+gboolean
+pa_geos_check_valid (const PaGeometry *g, char **reason, PaPoint *where)
+{
+  GEOSContextHandle_t ctx;
+  GEOSGeometry *geom, *location = NULL;
+  char *why = NULL;
+  char valid;
+
+  /* GEOS cannot even build a ring of fewer than four points (three distinct, closed) */
+  for (guint p = 0; p < pa_geometry_get_n_polygons (g); p++)
+    for (guint r = 0; r < pa_geometry_get_n_rings (g, p); r++)
+      {
+        guint n;
+        const PaPoint *pts = pa_geometry_get_ring (g, p, r, &n);
+        gboolean closed = n > 0 && pts[0].x == pts[n - 1].x && pts[0].y == pts[n - 1].y;
+        if (n - (closed ? 1 : 0) < 3 || n == 0)
+          {
+            if (reason)
+              *reason = g_strdup ("Too few points");
+            if (where)
+              *where = n ? pts[0] : (PaPoint){ NAN, NAN };
+            return FALSE;
+          }
+        for (guint i = 0; i < n; i++)
+          if (!isfinite (pts[i].x) || !isfinite (pts[i].y) || fabs (pts[i].x) > 180 || fabs (pts[i].y) > 90)
+            {
+              if (reason)
+                *reason = g_strdup ("Coordinate out of range");
+              if (where)
+                *where = pts[i];
+              return FALSE;
+            }
+      }
+  ctx = context_new ();
+  geom = to_geos (ctx, g);
+  valid = geom ? GEOSisValidDetail_r (ctx, geom, 0, &why, &location) : 0;
+  if (valid != 1)
+    {
+      if (reason)
+        *reason = g_strdup (why ? why : "Invalid geometry");
+      if (where)
+        {
+          double x = NAN, y = NAN;
+          if (location)
+            {
+              GEOSGeomGetX_r (ctx, location, &x);
+              GEOSGeomGetY_r (ctx, location, &y);
+            }
+          *where = (PaPoint){ x, y };
+        }
+    }
+  if (why)
+    GEOSFree_r (ctx, why);
+  if (location)
+    GEOSGeom_destroy_r (ctx, location);
+  if (geom)
+    GEOSGeom_destroy_r (ctx, geom);
+  GEOS_finish_r (ctx);
+  return valid == 1;
+}

@@ -15,6 +15,10 @@ PaGeometry *pa_geos_intersection (const PaGeometry *a, const PaGeometry *b, GErr
 PaGeometry *pa_geos_make_valid (const PaGeometry *g, GError **error);
 /* TRUE when @outer covers @inner after growing @outer by @tolerance (input units). */
 gboolean pa_geos_covers (const PaGeometry *outer, const PaGeometry *inner, double tolerance);
+/* TRUE when @g is a valid polygonal geometry (OGC simple features, as GEOS checks it:
+ * rings closed with 3+ distinct points, no self-intersection, holes inside shells …).
+ * Otherwise @reason (may be NULL) gets GEOS's words and @where (may be NULL) the place. */
+gboolean pa_geos_check_valid (const PaGeometry *g, char **reason, PaPoint *where);
 /* A disc of @radius_km around (lon, lat), as a 72-gon in lon/lat (local equirectangular). */
 PaGeometry *pa_geometry_new_disc (double lon, double lat, double radius_km);
 

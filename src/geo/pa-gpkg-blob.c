@@ -86,6 +86,26 @@ pa_gpkg_blob_from_geometry (const PaGeometry *geometry, gint32 srs_id)
   return g_byte_array_free_to_bytes (out);
 }
 
+GBytes *
+pa_gpkg_blob_from_point (double x, double y, gint32 srs_id)
+{
+  GByteArray *out = g_byte_array_new ();
+  guint8 head[4] = { 'G', 'P', 0, (guint8) (1 | 1 << 1) };
+  guint8 le = 1;
+
+  g_byte_array_append (out, head, 4);
+  put_u32 (out, (guint32) srs_id);
+  put_f64 (out, x);
+  put_f64 (out, x);
+  put_f64 (out, y);
+  put_f64 (out, y);
+  g_byte_array_append (out, &le, 1);
+  put_u32 (out, 1); /* wkbPoint */
+  put_f64 (out, x);
+  put_f64 (out, y);
+  return g_byte_array_free_to_bytes (out);
+}
+
 typedef struct
 {
   const guint8 *p, *end;

@@ -22,6 +22,8 @@ typedef enum
 GBytes *pa_gpkg_blob_from_geometry (const PaGeometry *geometry, gint32 srs_id);
 PaGeometry *pa_gpkg_blob_to_geometry (const guint8 *data, gsize len, gint32 *srs_id,
                                       GError **error);
+/* A POINT blob (with its envelope, so the R*Tree triggers index it). */
+GBytes *pa_gpkg_blob_from_point (double x, double y, gint32 srs_id);
 /* Reads only the header: envelope (or computes none) and emptiness, for ST_* functions. */
 gboolean pa_gpkg_blob_read_envelope (const guint8 *data, gsize len, PaBBox *bbox,
                                      gboolean *is_empty);

@@ -17,7 +17,13 @@ typedef struct
   char *role;        /* 链主企业, 重大公共服务平台 … ; may be NULL */
   char *responsible; /* responsible units joined with "、"; may be NULL */
   char *zone_key;    /* may be NULL */
+  double lon, lat;   /* where it is, when a planner placed it; NAN otherwise */
   PaCitation *citation;
+  /* Provenance: who entered or last changed it (NULL: as the document states it), and
+   * the document's own values of the fields a planner changed (column → text; may be NULL). */
+  char *entered_by;
+  char *entered_at;
+  GHashTable *document_values;
 } PaOrganisation;
 
 #define PA_TYPE_ORGANISATION (pa_organisation_get_type ())

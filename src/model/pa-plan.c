@@ -18,7 +18,44 @@ struct _PaPlan
   PaCitation *period_citation;
 };
 
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_SLUG,
+  PROP_NAME,
+  PROP_LAYOUT,
+  PROP_REGION,
+  PROP_ZONES,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *props[N_PROPS];
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (PaPlan, pa_plan, G_TYPE_OBJECT)
+
+static void
+pa_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PaPlan *self = PA_PLAN (object);
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_SLUG: g_value_set_string (value, self->slug); break;
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_LAYOUT: g_value_set_string (value, self->layout); break;
+    case PROP_REGION: g_value_set_string (value, self->region); break;
+    case PROP_ZONES: g_value_set_object (value, self->zones); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pa_plan_finalize (GObject *object)
@@ -48,7 +85,22 @@ pa_plan_finalize (GObject *object)
 static void
 pa_plan_class_init (PaPlanClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = pa_plan_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = pa_plan_finalize;
+  object_class->get_property = pa_plan_get_property;
+  props[PROP_ID] = g_param_spec_int64 ("id", NULL, "Row in the store", 0, G_MAXINT64, 0, ro);
+  props[PROP_SLUG] = g_param_spec_string ("slug", NULL, "Short name for the command line", NULL, ro);
+  props[PROP_NAME] = g_param_spec_string ("name", NULL, "Name", NULL, ro);
+  props[PROP_LAYOUT] = g_param_spec_string ("layout", NULL, "Layout formula (1+3+X …)", NULL, ro);
+  props[PROP_REGION] = g_param_spec_string ("region", NULL, "City or district", NULL, ro);
+  props[PROP_ZONES] = g_param_spec_object ("zones", NULL, "Zones (PaZone)", G_TYPE_LIST_MODEL, ro);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /* After pa_plan_assign: targets, sums, organisations or zones may have changed. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -291,4 +343,87 @@ GPtrArray *
 pa_plan_get_programmes (PaPlan *self)
 {
   return self->programmes;
+}
+
+PaZone *
+pa_plan_find_zone_by_id (PaPlan *self, gint64 id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (G_LIST_MODEL (self->zones), i);
+      if (pa_zone_get_id (z) == id)
+        return z; /* the store keeps its reference */
+    }
+  return NULL;
+}
+
+static void
+replace_string (PaPlan *self, char **field, const char *value, int prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  if (prop)
+    g_object_notify_by_pspec (G_OBJECT (self), props[prop]);
+}
+
+#define SWAP(a, b)                                                                            \
+  G_STMT_START { gpointer tmp_ = (gpointer) (a); (a) = (b); (b) = tmp_; } G_STMT_END
+
+void
+pa_plan_assign (PaPlan *self, PaPlan *from)
+{
+  g_autoptr (GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old, n_new;
+  gboolean same = TRUE;
+
+  g_return_if_fail (PA_IS_PLAN (self));
+  g_return_if_fail (PA_IS_PLAN (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->id = from->id;
+  replace_string (self, &self->slug, from->slug, PROP_SLUG);
+  replace_string (self, &self->name, from->name, PROP_NAME);
+  replace_string (self, &self->layout, from->layout, PROP_LAYOUT);
+  replace_string (self, &self->region, from->region, PROP_REGION);
+  replace_string (self, &self->doc_title, from->doc_title, 0);
+  replace_string (self, &self->doc_issuer, from->doc_issuer, 0);
+  replace_string (self, &self->doc_date, from->doc_date, 0);
+  replace_string (self, &self->doc_seed, from->doc_seed, 0);
+  pa_plan_set_period (self, from->period_start, from->period_end, from->period_citation);
+  SWAP (self->role_keys, from->role_keys);
+  SWAP (self->role_labels, from->role_labels);
+  SWAP (self->targets, from->targets);
+  SWAP (self->organisations, from->organisations);
+  SWAP (self->industries, from->industries);
+  SWAP (self->all_targets, from->all_targets);
+  SWAP (self->sums, from->sums);
+  SWAP (self->programmes, from->programmes);
+
+  /* zones that are still there keep their object (and so the selection and list rows) */
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
+  n_new = g_list_model_get_n_items (G_LIST_MODEL (from->zones));
+  for (guint i = 0; i < n_new; i++)
+    {
+      g_autoptr (PaZone) fresh = g_list_model_get_item (G_LIST_MODEL (from->zones), i);
+      PaZone *old = pa_plan_find_zone_by_id (self, pa_zone_get_id (fresh));
+      if (old)
+        {
+          pa_zone_assign (old, fresh);
+          g_ptr_array_add (zones, g_object_ref (old));
+        }
+      else
+        g_ptr_array_add (zones, g_object_ref (fresh));
+    }
+  for (guint i = 0; same && i < MAX (n_old, n_new); i++)
+    {
+      g_autoptr (PaZone) old = i < n_old ? g_list_model_get_item (G_LIST_MODEL (self->zones), i) : NULL;
+      same = i < n_new && old == zones->pdata[i];
+    }
+  if (!same)
+    g_list_store_splice (self->zones, 0, n_old, zones->pdata, zones->len);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
 }

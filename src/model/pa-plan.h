@@ -1,7 +1,8 @@
 /* pa-plan.h — one spatial layout from one policy document ("1+3+X", "一核多中心" …).
  *
  * Holds its zones as a GListModel for the UI, the legend's roles in order, and the
- * plan-level industries, targets and organisations.
+ * plan-level industries, targets and organisations. Its identity survives edits:
+ * PaDocument reloads it from the store and assigns the fresh copy into it.
  */
 #pragma once
 
@@ -46,6 +47,7 @@ const char *pa_plan_lookup_role_label (PaPlan *self, const char *key);
 void pa_plan_add_zone (PaPlan *self, PaZone *zone);
 GListModel *pa_plan_get_zones (PaPlan *self); /* of PaZone */
 PaZone *pa_plan_find_zone (PaPlan *self, const char *key);
+PaZone *pa_plan_find_zone_by_id (PaPlan *self, gint64 id);
 gboolean pa_plan_has_schematic_zones (PaPlan *self);
 /* Bounding box of all zone outlines, lon/lat. */
 PaBBox pa_plan_get_extent (PaPlan *self);
@@ -69,5 +71,10 @@ void pa_plan_add_programme (PaPlan *self, PaProgramme *programme);
 GPtrArray *pa_plan_get_programmes (PaPlan *self); /* PaProgramme, in document order */
 void pa_plan_add_industry (PaPlan *self, const char *name);
 GPtrArray *pa_plan_get_industries (PaPlan *self); /* char* */
+
+/* Makes @self hold what @from (a fresh load of the same plan) holds: zones with the same
+ * id are updated in place (pa_zone_assign), the zone list is spliced only where zones
+ * came or went, and "changed" is emitted. @from is left with the old collections. */
+void pa_plan_assign (PaPlan *self, PaPlan *from);
 
 G_END_DECLS

@@ -37,6 +37,9 @@ pa_target_unref (PaTarget *self)
       g_free (self->value_text);
       g_free (self->unit);
       g_clear_pointer (&self->citation, pa_citation_unref);
+      g_free (self->entered_by);
+      g_free (self->entered_at);
+      g_clear_pointer (&self->document_values, g_hash_table_unref);
       g_free (self);
     }
 }

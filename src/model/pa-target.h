@@ -25,6 +25,11 @@ typedef struct
   double growth_rate; /* percent per year */
   double increase;
   PaCitation *citation;
+  /* Provenance: who entered or last changed it (NULL: as the document states it), and
+   * the document's own values of the fields a planner changed (column → text; may be NULL). */
+  char *entered_by;
+  char *entered_at;
+  GHashTable *document_values;
 } PaTarget;
 
 #define PA_TYPE_TARGET (pa_target_get_type ())

@@ -94,11 +94,10 @@ insert_layer (PaLoader *l, const char *path, const char *what, const char *table
 }
 
 /* gpkg_contents carries each feature table's extent, from its spatial index. */
-static gboolean
-update_extents (sqlite3 *db, GError **error)
+gboolean
+pa_store_update_extents (sqlite3 *db, const char *const *tables, GError **error)
 {
-  static const char *const tables[] = { "zones", "districts", "land", "zone_places" };
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  for (guint i = 0; tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf (
           "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_%1$s_geom), "
@@ -153,7 +152,7 @@ pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError
       ok = insert_layer (&l, land, _("land layer"), "land", land_cols, error);
       l.districts = keep;
     }
-  ok = ok && pa_store_insert_plans (&l, error) && update_extents (db, error)
+  ok = ok && pa_store_insert_plans (&l, error) && pa_store_update_extents (db, (const char *const[]){ "zones", "districts", "land", "zone_places", NULL }, error)
        && pa_store_exec (db, "COMMIT", error);
   if (!ok)
     pa_store_exec (db, "ROLLBACK", NULL);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "pa-change-private.h"
 #include "pa-store.h"
 
 G_BEGIN_DECLS
@@ -11,11 +12,44 @@ sqlite3 *pa_store_get_db (PaStore *self);
 gboolean pa_store_exec (sqlite3 *db, const char *sql, GError **error);
 sqlite3_stmt *pa_store_prepare (sqlite3 *db, const char *sql, GError **error);
 gboolean pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error);
+
+typedef enum
+{
+  PA_STEP_ERROR = -1,
+  PA_STEP_DONE = 0,
+  PA_STEP_ROW = 1,
+} PaStep;
+
+/* One sqlite3_step that tells a row, the end of the rows and a failure apart: a scan
+ * that meets SQLITE_BUSY or SQLITE_CORRUPT midway reports it instead of looking as if
+ * the data ended there. */
+PaStep pa_store_step (sqlite3_stmt *stmt, GError **error);
+/* Sets @error from the database's last result code, with @what as context. */
+void pa_store_set_sql_error (sqlite3 *db, int rc, GError **error, const char *what);
 void pa_store_register_functions (sqlite3 *db);
 /* Creates the schema and fills it with the default content, in @db (empty). */
 gboolean pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError **error);
 /* Runs the migrations after @from up to PA_STORE_SCHEMA_VERSION. */
 gboolean pa_store_migrate (sqlite3 *db, int from, GError **error);
+
+/* gpkg_contents' extent of each feature table in @tables (NULL-terminated), from its R*Tree. */
+gboolean pa_store_update_extents (sqlite3 *db, const char *const *tables, GError **error);
+
+/* Row writes that are recorded in @change (pa-store-change.c). @values are GVariants
+ * (int64 'x', double 'd', string 's', bytes 'ay'; floating ones are sunk) or NULL for SQL
+ * NULL. An update of a row that does not exist is PA_STORE_ERROR_CONFLICT. */
+gint64 pa_store_row_insert (PaStore *self, PaChange *change, const char *table,
+                            const char *const *columns, GVariant **values, GError **error);
+gboolean pa_store_row_update (PaStore *self, PaChange *change, const char *table, gint64 id,
+                              const char *const *columns, GVariant **values, GError **error);
+gboolean pa_store_row_delete (PaStore *self, PaChange *change, const char *table, gint64 id,
+                              GError **error);
+/* Equal values, an integer and a double of the same number included; NULL is SQL NULL. */
+gboolean pa_store_values_equal (GVariant *a, GVariant *b);
+void pa_store_variant_unref0 (gpointer v);
+/* Reads @column of row @id of @table (NULL for SQL NULL or no such row). */
+GVariant *pa_store_row_get (PaStore *self, const char *table, gint64 id, const char *column,
+                            GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

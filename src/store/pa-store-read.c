@@ -11,7 +11,8 @@
 typedef struct
 {
   sqlite3 *db;
-  GHashTable *citations; /* id → PaCitation */
+  GHashTable *citations;       /* id → PaCitation */
+  GHashTable *document_values; /* "table:row" → GHashTable (column → text); may be NULL */
 } Reader;
 
 static const char *
@@ -35,13 +36,70 @@ col_geometry (sqlite3_stmt *s, int i, GError **error)
                                    NULL, error);
 }
 
-/* Citations are shared by many facts: load each once. */
+static void
+reader_init (Reader *r, sqlite3 *db)
+{
+  r->db = db;
+  r->citations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) pa_citation_unref);
+  r->document_values = NULL;
+}
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_pointer (&r->citations, g_hash_table_unref);
+  g_clear_pointer (&r->document_values, g_hash_table_unref);
+}
+
+/* The document's own values of the facts planners changed (a small table: read it whole). */
+static gboolean
+reader_load_document_values (Reader *r, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+      r->db, "SELECT table_name, row_id, column_name, value FROM document_values", error);
+  PaStep st;
+
+  if (!s)
+    return FALSE;
+  r->document_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_hash_table_unref);
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, col_text (s, 0),
+                                              (gint64) sqlite3_column_int64 (s, 1));
+      GHashTable *row = g_hash_table_lookup (r->document_values, key);
+      if (!row)
+        {
+          row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (r->document_values, g_strdup (key), row);
+        }
+      g_hash_table_replace (row, g_strdup (col_text (s, 2)), g_strdup (col_text (s, 3) ? col_text (s, 3) : ""));
+    }
+  return st == PA_STEP_DONE;
+}
+
+static GHashTable *
+document_values (Reader *r, const char *table, gint64 row)
+{
+  g_autofree char *key = NULL;
+  GHashTable *found;
+  if (!r->document_values)
+    return NULL;
+  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, row);
+  found = g_hash_table_lookup (r->document_values, key);
+  return found ? g_hash_table_ref (found) : NULL;
+}
+
+/* Citations are shared by many facts: load each once. A citation that cannot be read
+ * is logged and left out; the fact still shows. */
 static PaCitation *
 citation (Reader *r, sqlite3_stmt *s, int col)
 {
   gint64 id = sqlite3_column_int64 (s, col);
   PaCitation *c;
   g_autoptr (sqlite3_stmt) q = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (sqlite3_column_type (s, col) == SQLITE_NULL)
     return NULL;
@@ -51,12 +109,15 @@ citation (Reader *r, sqlite3_stmt *s, int col)
   q = pa_store_prepare (r->db,
                         "SELECT d.seed, c.section, c.quote FROM citations c "
                         "JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
-                        NULL);
-  if (!q)
-    return NULL;
-  sqlite3_bind_int64 (q, 1, id);
-  if (sqlite3_step (q) != SQLITE_ROW)
-    return NULL;
+                        &error);
+  if (q)
+    sqlite3_bind_int64 (q, 1, id);
+  if (!q || pa_store_step (q, &error) != PA_STEP_ROW)
+    {
+      if (error)
+        g_warning ("citation %" G_GINT64_FORMAT ": %s", id, error->message);
+      return NULL;
+    }
   c = pa_citation_new (id, col_text (q, 0), col_text (q, 1), col_text (q, 2));
   g_hash_table_insert (r->citations, g_memdup2 (&id, sizeof id), c);
   return c;
@@ -78,10 +139,19 @@ read_target (Reader *r, sqlite3_stmt *s)
   t->growth_rate = col_double (s, 8);
   t->increase = col_double (s, 9);
   t->value_text = g_strdup (col_text (s, 11));
+  t->entered_by = g_strdup (col_text (s, 12));
+  t->entered_at = g_strdup (col_text (s, 13));
+  t->document_values = document_values (r, "targets", t->id);
   c = citation (r, s, 10);
   t->citation = c ? pa_citation_ref (c) : NULL;
   return t;
 }
+
+#define ORGANISATION_COLUMNS                                                                  \
+  "o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id, o.entered_by, "        \
+  "o.entered_at, ST_MinX(s.geom), ST_MinY(s.geom)"
+#define ORGANISATION_JOINS                                                                    \
+  " LEFT JOIN organisation_sites s ON s.organisation_id = o.id "
 
 static PaOrganisation *
 read_organisation (Reader *r, sqlite3_stmt *s)
@@ -94,6 +164,11 @@ read_organisation (Reader *r, sqlite3_stmt *s)
   o->role = g_strdup (col_text (s, 3));
   o->responsible = g_strdup (col_text (s, 4));
   o->zone_key = g_strdup (col_text (s, 5));
+  o->entered_by = g_strdup (col_text (s, 7));
+  o->entered_at = g_strdup (col_text (s, 8));
+  o->lon = col_double (s, 9);
+  o->lat = col_double (s, 10);
+  o->document_values = document_values (r, "organisations", o->id);
   c = citation (r, s, 6);
   o->citation = c ? pa_citation_ref (c) : NULL;
   return o;
@@ -101,7 +176,8 @@ read_organisation (Reader *r, sqlite3_stmt *s)
 
 #define TARGET_COLUMNS                                                                        \
   "t.id, t.indicator, t.comparator, t.value, t.unit, t.year, t.baseline_value, "             \
-  "t.baseline_year, t.growth_rate, t.increase, t.citation_id, t.value_text"
+  "t.baseline_year, t.growth_rate, t.increase, t.citation_id, t.value_text, t.entered_by, "  \
+  "t.entered_at"
 
 /* Every target of the plan, each attached where it belongs; then the plan's sums. */
 static gboolean
@@ -116,47 +192,47 @@ load_targets (Reader *r, PaPlan *plan, GError **error)
       "LEFT JOIN programmes g ON g.id = t.programme_id WHERE t.plan_id = ?1 ORDER BY t.id",
       error);
   g_autoptr (sqlite3_stmt) sums = NULL, parts = NULL;
-  GListModel *zones = pa_plan_get_zones (plan);
+  PaStep st;
 
   if (!s)
     return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       PaTarget *t = read_target (r, s);
-      gint64 zone_id = sqlite3_column_int64 (s, 13);
-      t->key = g_strdup (col_text (s, 12));
-      t->owner = g_strdup (col_text (s, 15));
+      gint64 zone_id = sqlite3_column_int64 (s, 15);
+      t->key = g_strdup (col_text (s, 14));
+      t->owner = g_strdup (col_text (s, 17));
       pa_plan_add_any_target (plan, t);
       if (zone_id > 0)
         {
-          for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-            {
-              g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
-              if (pa_zone_get_id (z) == zone_id)
-                pa_zone_add_target (z, t);
-            }
+          PaZone *z = pa_plan_find_zone_by_id (plan, zone_id);
+          if (z)
+            pa_zone_add_target (z, t);
         }
-      else if (sqlite3_column_type (s, 14) == SQLITE_NULL)
+      else if (sqlite3_column_type (s, 16) == SQLITE_NULL)
         pa_plan_add_target (plan, t);
       g_hash_table_insert (by_id, g_memdup2 (&t->id, sizeof t->id), t);
     }
+  if (st == PA_STEP_ERROR)
+    return FALSE;
 
   sums = pa_store_prepare (r->db, "SELECT id, total_target_id, note FROM target_sums WHERE plan_id = ?1 ORDER BY id", error);
   parts = pa_store_prepare (r->db, "SELECT target_id FROM target_sum_parts WHERE sum_id = ?1 ORDER BY id", error);
   if (!sums || !parts)
     return FALSE;
   sqlite3_bind_int64 (sums, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (sums) == SQLITE_ROW)
+  while ((st = pa_store_step (sums, error)) == PA_STEP_ROW)
     {
       gint64 total_id = sqlite3_column_int64 (sums, 1);
       PaTarget *total = g_hash_table_lookup (by_id, &total_id);
       g_autoptr (PaTargetSum) sum = NULL;
+      PaStep pst;
       if (!total)
         continue;
       sum = pa_target_sum_new (total, col_text (sums, 2));
       sqlite3_bind_int64 (parts, 1, sqlite3_column_int64 (sums, 0));
-      while (sqlite3_step (parts) == SQLITE_ROW)
+      while ((pst = pa_store_step (parts, error)) == PA_STEP_ROW)
         {
           gint64 part_id = sqlite3_column_int64 (parts, 0);
           PaTarget *part = g_hash_table_lookup (by_id, &part_id);
@@ -164,152 +240,238 @@ load_targets (Reader *r, PaPlan *plan, GError **error)
             g_ptr_array_add (sum->parts, pa_target_ref (part));
         }
       sqlite3_reset (parts);
+      if (pst == PA_STEP_ERROR)
+        return FALSE;
       pa_plan_add_sum (plan, sum);
     }
-  return TRUE;
+  return st == PA_STEP_DONE;
+}
+
+/* The statements that read one zone row's industries, parts and organisations. */
+typedef struct
+{
+  sqlite3_stmt *zone, *industries, *parts, *organisations;
+} ZoneQueries;
+
+#define ZONE_COLUMNS                                                                          \
+  "fid, key, name, role, summary, places, schematic, note, geom, citation_id, "               \
+  "land_area, land_area_unit, land_area_comparator, land_area_citation_id, entered_by, "      \
+  "entered_at"
+
+static gboolean
+zone_queries_prepare (Reader *r, ZoneQueries *q, const char *where, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT " ZONE_COLUMNS " FROM zones WHERE %s "
+                                          "ORDER BY sort_order, fid", where);
+  q->zone = pa_store_prepare (r->db, sql, error);
+  q->industries = q->zone ? pa_store_prepare (
+      r->db,
+      "SELECT i.name, zi.citation_id, zi.id, zi.entered_by FROM zone_industries zi "
+      "JOIN industries i ON i.id = zi.industry_id WHERE zi.zone_id = ?1 ORDER BY zi.id",
+      error) : NULL;
+  q->parts = q->industries ? pa_store_prepare (
+      r->db, "SELECT geom, outline, fid, name, entered_by FROM zone_places WHERE zone_id = ?1 ORDER BY fid",
+      error) : NULL;
+  q->organisations = q->parts ? pa_store_prepare (
+      r->db,
+      "SELECT " ORGANISATION_COLUMNS " FROM organisations o JOIN zones z ON z.fid = o.zone_id"
+      ORGANISATION_JOINS "WHERE o.zone_id = ?1 ORDER BY o.id",
+      error) : NULL;
+  return q->organisations != NULL;
+}
+
+static void
+zone_queries_clear (ZoneQueries *q)
+{
+  g_clear_pointer (&q->zone, sqlite3_finalize);
+  g_clear_pointer (&q->industries, sqlite3_finalize);
+  g_clear_pointer (&q->parts, sqlite3_finalize);
+  g_clear_pointer (&q->organisations, sqlite3_finalize);
+}
+
+static PaPartKind
+part_kind (const char *outline)
+{
+  if (g_strcmp0 (outline, "schematic") == 0)
+    return PA_PART_SCHEMATIC;
+  if (g_strcmp0 (outline, "drawn") == 0)
+    return PA_PART_DRAWN;
+  return PA_PART_DISTRICT;
+}
+
+/* The zone on q->zone's current row, with everything attached to it. */
+static PaZone *
+read_zone (Reader *r, ZoneQueries *q, GError **error)
+{
+  sqlite3_stmt *s = q->zone;
+  gint64 fid = sqlite3_column_int64 (s, 0);
+  g_autoptr (PaZone) z = pa_zone_new (fid, col_text (s, 1), col_text (s, 2), col_text (s, 3));
+  g_autoptr (PaGeometry) g = col_geometry (s, 8, error);
+  g_autoptr (GHashTable) originals = document_values (r, "zones", fid);
+  PaStep st;
+
+  if (!g)
+    {
+      g_prefix_error (error, _("Zone “%s”: "), col_text (s, 2));
+      return NULL;
+    }
+  pa_zone_set_summary (z, col_text (s, 4));
+  pa_zone_set_places (z, col_text (s, 5));
+  pa_zone_set_schematic (z, sqlite3_column_int (s, 6));
+  pa_zone_set_note (z, col_text (s, 7));
+  pa_zone_set_geometry (z, g);
+  pa_zone_set_citation (z, citation (r, s, 9));
+  pa_zone_set_entered (z, col_text (s, 14), col_text (s, 15));
+  if (originals)
+    {
+      GHashTableIter it;
+      gpointer k, v;
+      g_hash_table_iter_init (&it, originals);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        pa_zone_set_document_value (z, k, v);
+    }
+  if (sqlite3_column_type (s, 10) != SQLITE_NULL)
+    pa_zone_set_land_area (z, sqlite3_column_double (s, 10), col_text (s, 11), col_text (s, 12),
+                           citation (r, s, 13));
+
+  sqlite3_bind_int64 (q->industries, 1, fid);
+  while ((st = pa_store_step (q->industries, error)) == PA_STEP_ROW)
+    pa_zone_add_industry_full (z, sqlite3_column_int64 (q->industries, 2), col_text (q->industries, 0),
+                               citation (r, q->industries, 1), col_text (q->industries, 3));
+  sqlite3_reset (q->industries);
+  if (st == PA_STEP_ERROR)
+    return NULL;
+
+  sqlite3_bind_int64 (q->parts, 1, fid);
+  while ((st = pa_store_step (q->parts, error)) == PA_STEP_ROW)
+    {
+      g_autoptr (GError) part_error = NULL;
+      g_autoptr (PaGeometry) part = col_geometry (q->parts, 0, &part_error);
+      if (!part)
+        g_warning ("Zone “%s”, part %s: %s", pa_zone_get_name (z), col_text (q->parts, 3),
+                   part_error->message);
+      else if (!pa_geometry_is_empty (part))
+        pa_zone_add_part_full (z, sqlite3_column_int64 (q->parts, 2), col_text (q->parts, 3),
+                               part_kind (col_text (q->parts, 1)), part, col_text (q->parts, 4));
+    }
+  sqlite3_reset (q->parts);
+  if (st == PA_STEP_ERROR)
+    return NULL;
+
+  sqlite3_bind_int64 (q->organisations, 1, fid);
+  while ((st = pa_store_step (q->organisations, error)) == PA_STEP_ROW)
+    {
+      g_autoptr (PaOrganisation) o = read_organisation (r, q->organisations);
+      pa_zone_add_organisation (z, o);
+    }
+  sqlite3_reset (q->organisations);
+  if (st == PA_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&z);
 }
 
 static gboolean
 load_zones (Reader *r, PaPlan *plan, GError **error)
 {
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-      r->db,
-      "SELECT fid, key, name, role, summary, places, schematic, note, geom, citation_id, "
-      "land_area, land_area_unit, land_area_comparator, land_area_citation_id "
-      "FROM zones WHERE plan_id = ?1 ORDER BY sort_order, fid",
-      error);
-  g_autoptr (sqlite3_stmt) ind = pa_store_prepare (
-      r->db,
-      "SELECT i.name, zi.citation_id FROM zone_industries zi "
-      "JOIN industries i ON i.id = zi.industry_id WHERE zi.zone_id = ?1 ORDER BY zi.id",
-      error);
-  g_autoptr (sqlite3_stmt) parts = pa_store_prepare (
-      r->db, "SELECT geom, outline = 'schematic' FROM zone_places WHERE zone_id = ?1 ORDER BY fid", error);
-  g_autoptr (sqlite3_stmt) org = pa_store_prepare (
-      r->db,
-      "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
-      "FROM organisations o JOIN zones z ON z.fid = o.zone_id WHERE o.zone_id = ?1 ORDER BY o.id",
-      error);
+  ZoneQueries q = { 0 };
+  PaStep st = PA_STEP_ERROR;
 
-  if (!s || !ind || !org || !parts)
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
+  if (zone_queries_prepare (r, &q, "plan_id = ?1", error))
     {
-      gint64 fid = sqlite3_column_int64 (s, 0);
-      g_autoptr (PaZone) z = pa_zone_new (fid, col_text (s, 1), col_text (s, 2), col_text (s, 3));
-      g_autoptr (PaGeometry) g = col_geometry (s, 8, error);
-
-      if (!g)
+      sqlite3_bind_int64 (q.zone, 1, pa_plan_get_id (plan));
+      while ((st = pa_store_step (q.zone, error)) == PA_STEP_ROW)
         {
-          g_prefix_error (error, _("Zone “%s”: "), col_text (s, 2));
-          return FALSE;
+          g_autoptr (PaZone) z = read_zone (r, &q, error);
+          if (!z)
+            {
+              st = PA_STEP_ERROR;
+              break;
+            }
+          pa_plan_add_zone (plan, z);
         }
-      pa_zone_set_summary (z, col_text (s, 4));
-      pa_zone_set_places (z, col_text (s, 5));
-      pa_zone_set_schematic (z, sqlite3_column_int (s, 6));
-      pa_zone_set_note (z, col_text (s, 7));
-      pa_zone_set_geometry (z, g);
-      pa_zone_set_citation (z, citation (r, s, 9));
-      if (sqlite3_column_type (s, 10) != SQLITE_NULL)
-        pa_zone_set_land_area (z, sqlite3_column_double (s, 10), col_text (s, 11), col_text (s, 12),
-                               citation (r, s, 13));
-
-      sqlite3_bind_int64 (ind, 1, fid);
-      while (sqlite3_step (ind) == SQLITE_ROW)
-        pa_zone_add_industry (z, col_text (ind, 0), citation (r, ind, 1));
-      sqlite3_reset (ind);
-      sqlite3_bind_int64 (parts, 1, fid);
-      while (sqlite3_step (parts) == SQLITE_ROW)
-        {
-          g_autoptr (PaGeometry) part = col_geometry (parts, 0, NULL);
-          if (part && !pa_geometry_is_empty (part))
-            pa_zone_add_part (z, part, sqlite3_column_int (parts, 1));
-        }
-      sqlite3_reset (parts);
-      sqlite3_bind_int64 (org, 1, fid);
-      while (sqlite3_step (org) == SQLITE_ROW)
-        {
-          g_autoptr (PaOrganisation) o = read_organisation (r, org);
-          pa_zone_add_organisation (z, o);
-        }
-      sqlite3_reset (org);
-      pa_plan_add_zone (plan, z);
     }
-  return TRUE;
+  zone_queries_clear (&q);
+  return st == PA_STEP_DONE;
 }
 
-PaPlan *
-pa_store_load_plan (PaStore *self, const char *slug, GError **error)
+PaZone *
+pa_store_load_zone (PaStore *self, gint64 fid, GError **error)
 {
-  sqlite3 *db = pa_store_get_db (self);
-  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        (GDestroyNotify) pa_citation_unref);
-  Reader r = { db, cache };
-  g_autoptr (sqlite3_stmt) s = NULL;
-  g_autoptr (PaPlan) plan = NULL;
+  Reader r;
+  ZoneQueries q = { 0 };
+  PaZone *zone = NULL;
 
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
-  s = pa_store_prepare (db,
-                        "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date, "
-                        "p.period_start, p.period_end, p.period_citation_id, d.seed "
-                        "FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
-                        error);
-  if (!s)
-    return NULL;
-  sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (s) != SQLITE_ROW)
+  reader_init (&r, pa_store_get_db (self));
+  if (reader_load_document_values (&r, error) && zone_queries_prepare (&r, &q, "fid = ?1", error))
     {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_UNKNOWN_PLAN,
-                   _("There is no plan “%s” in “%s” (see --list-plans)"), slug,
-                   pa_store_get_path (self));
-      return NULL;
+      sqlite3_bind_int64 (q.zone, 1, fid);
+      switch (pa_store_step (q.zone, error))
+        {
+        case PA_STEP_ROW:
+          zone = read_zone (&r, &q, error);
+          break;
+        case PA_STEP_DONE:
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID,
+                       _("There is no zone %lld in “%s”"), (long long) fid, pa_store_get_path (self));
+          break;
+        default:
+          break;
+        }
     }
-  plan = pa_plan_new (sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
-  pa_plan_set_region (plan, col_text (s, 4));
-  pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
-  pa_plan_set_document_seed (plan, col_text (s, 11));
-  pa_plan_set_period (plan, sqlite3_column_int (s, 8), sqlite3_column_int (s, 9), citation (&r, s, 10));
-  g_clear_pointer (&s, sqlite3_finalize);
+  zone_queries_clear (&q);
+  reader_clear (&r);
+  return zone;
+}
 
-  s = pa_store_prepare (db, "SELECT key, label FROM roles WHERE plan_id = ?1 ORDER BY sort_order", error);
+static gboolean
+load_plan_rows (Reader *r, PaPlan *plan, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = NULL;
+  PaStep st;
+
+  s = pa_store_prepare (r->db, "SELECT key, label FROM roles WHERE plan_id = ?1 ORDER BY sort_order", error);
   if (!s)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     pa_plan_add_role (plan, col_text (s, 0), col_text (s, 1));
+  if (st == PA_STEP_ERROR)
+    return FALSE;
   g_clear_pointer (&s, sqlite3_finalize);
 
-  if (!load_zones (&r, plan, error) || !load_targets (&r, plan, error))
-    return NULL;
+  if (!load_zones (r, plan, error) || !load_targets (r, plan, error))
+    return FALSE;
 
-  s = pa_store_prepare (db,
-                        "SELECT o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id "
-                        "FROM organisations o LEFT JOIN zones z ON z.fid = o.zone_id "
+  s = pa_store_prepare (r->db,
+                        "SELECT " ORGANISATION_COLUMNS " FROM organisations o "
+                        "LEFT JOIN zones z ON z.fid = o.zone_id" ORGANISATION_JOINS
                         "WHERE o.plan_id = ?1 ORDER BY o.id",
                         error);
   if (!s)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
-      g_autoptr (PaOrganisation) o = read_organisation (&r, s);
+      g_autoptr (PaOrganisation) o = read_organisation (r, s);
       pa_plan_add_organisation (plan, o);
     }
+  if (st == PA_STEP_ERROR)
+    return FALSE;
   g_clear_pointer (&s, sqlite3_finalize);
 
-  s = pa_store_prepare (db,
+  s = pa_store_prepare (r->db,
                         "SELECT g.id, g.name, g.kind, g.lead, g.responsible, z.key, g.citation_id "
                         "FROM programmes g LEFT JOIN zones z ON z.fid = g.zone_id "
                         "WHERE g.plan_id = ?1 ORDER BY g.id",
                         error);
   if (!s)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       g_autoptr (PaProgramme) g = pa_programme_new ();
-      PaCitation *c = citation (&r, s, 6);
+      PaCitation *c = citation (r, s, 6);
       g->id = sqlite3_column_int64 (s, 0);
       g->name = g_strdup (col_text (s, 1));
       g->kind = g_strdup (col_text (s, 2));
@@ -319,18 +481,106 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
       g->citation = c ? pa_citation_ref (c) : NULL;
       pa_plan_add_programme (plan, g);
     }
+  if (st == PA_STEP_ERROR)
+    return FALSE;
   g_clear_pointer (&s, sqlite3_finalize);
 
-  s = pa_store_prepare (db,
+  s = pa_store_prepare (r->db,
                         "SELECT i.name FROM plan_industries pi JOIN industries i ON i.id = pi.industry_id "
                         "WHERE pi.plan_id = ?1 ORDER BY pi.id",
                         error);
   if (!s)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (s, 1, pa_plan_get_id (plan));
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     pa_plan_add_industry (plan, col_text (s, 0));
-  return g_steal_pointer (&plan);
+  return st == PA_STEP_DONE;
+}
+
+PaPlan *
+pa_store_load_plan (PaStore *self, const char *slug, GError **error)
+{
+  Reader r;
+  g_autoptr (sqlite3_stmt) s = NULL;
+  g_autoptr (PaPlan) plan = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  reader_init (&r, pa_store_get_db (self));
+  s = pa_store_prepare (r.db,
+                        "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date, "
+                        "p.period_start, p.period_end, p.period_citation_id, d.seed "
+                        "FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
+                        error);
+  ok = s != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
+      switch (pa_store_step (s, error))
+        {
+        case PA_STEP_ROW:
+          break;
+        case PA_STEP_DONE:
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_UNKNOWN_PLAN,
+                       _("There is no plan “%s” in “%s” (see --list-plans)"), slug,
+                       pa_store_get_path (self));
+          ok = FALSE;
+          break;
+        default:
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      plan = pa_plan_new (sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
+      pa_plan_set_region (plan, col_text (s, 4));
+      pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
+      pa_plan_set_document_seed (plan, col_text (s, 11));
+      pa_plan_set_period (plan, sqlite3_column_int (s, 8), sqlite3_column_int (s, 9), citation (&r, s, 10));
+      g_clear_pointer (&s, sqlite3_finalize);
+      ok = reader_load_document_values (&r, error) && load_plan_rows (&r, plan, error);
+    }
+  reader_clear (&r);
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+PaGeometry *
+pa_store_load_district (PaStore *self, const char *code, char **name, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = NULL;
+
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  s = pa_store_prepare (pa_store_get_db (self), "SELECT geom, name FROM districts WHERE code = ?1", error);
+  if (!s)
+    return NULL;
+  sqlite3_bind_text (s, 1, code, -1, SQLITE_TRANSIENT);
+  switch (pa_store_step (s, error))
+    {
+    case PA_STEP_ROW:
+      if (name)
+        *name = g_strdup (col_text (s, 1));
+      return col_geometry (s, 0, error);
+    case PA_STEP_DONE:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("There is no district “%s” in “%s”"), code,
+                   pa_store_get_path (self));
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+gint64
+pa_store_get_data_version (PaStore *self)
+{
+  g_autoptr (sqlite3_stmt) s = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (PA_IS_STORE (self), -1);
+  s = pa_store_prepare (pa_store_get_db (self), "PRAGMA data_version", &error);
+  if (s && pa_store_step (s, &error) == PA_STEP_ROW)
+    return sqlite3_column_int64 (s, 0);
+  g_warning ("%s: data_version: %s", pa_store_get_path (self), error ? error->message : "no row");
+  return -1;
 }
 
 PaBasemap *
@@ -339,10 +589,11 @@ pa_store_load_basemap (PaStore *self, GError **error)
   sqlite3 *db = pa_store_get_db (self);
   g_autoptr (PaBasemap) map = pa_basemap_new ();
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom, coverage FROM land ORDER BY fid", error);
+  PaStep st;
 
   if (!s)
     return NULL;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       g_autoptr (PaGeometry) g = col_geometry (s, 0, error);
       g_auto (GStrv) box = g_strsplit (col_text (s, 1) ? col_text (s, 1) : "", ",", 4);
@@ -353,17 +604,21 @@ pa_store_load_basemap (PaStore *self, GError **error)
         pa_basemap_add_coverage (map, &(PaBBox){ g_ascii_strtod (box[0], NULL), g_ascii_strtod (box[1], NULL),
                                                  g_ascii_strtod (box[2], NULL), g_ascii_strtod (box[3], NULL) });
     }
+  if (st == PA_STEP_ERROR)
+    return NULL;
   g_clear_pointer (&s, sqlite3_finalize);
   s = pa_store_prepare (db, "SELECT code, name, geom FROM districts ORDER BY fid", error);
   if (!s)
     return NULL;
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       g_autoptr (PaGeometry) g = col_geometry (s, 2, error);
       if (!g)
         return NULL;
       pa_basemap_add_district (map, col_text (s, 0), col_text (s, 1), g);
     }
+  if (st == PA_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&map);
 }
 
@@ -372,7 +627,8 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
 {
   g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) pa_citation_unref);
-  Reader r = { pa_store_get_db (self), cache };
+  Reader r = { pa_store_get_db (self), cache, NULL };
+  PaStep st;
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (
       r.db,
       "SELECT DISTINCT c.id FROM citations c WHERE c.id IN ("
@@ -391,12 +647,14 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
     return NULL;
   sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_citation_unref);
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       PaCitation *c = citation (&r, s, 0);
       if (c)
         g_ptr_array_add (out, pa_citation_ref (c));
     }
+  if (st == PA_STEP_ERROR)
+    g_clear_pointer (&out, g_ptr_array_unref);
   return out;
 }
 
@@ -405,7 +663,8 @@ pa_store_list_targets (PaStore *self, const char *slug, GError **error)
 {
   g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) pa_citation_unref);
-  Reader r = { pa_store_get_db (self), cache };
+  Reader r = { pa_store_get_db (self), cache, NULL };
+  PaStep st;
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (
       r.db,
       "SELECT " TARGET_COLUMNS " FROM targets t JOIN plans p ON p.id = t.plan_id "
@@ -417,8 +676,10 @@ pa_store_list_targets (PaStore *self, const char *slug, GError **error)
     return NULL;
   sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     g_ptr_array_add (out, read_target (&r, s));
+  if (st == PA_STEP_ERROR)
+    g_clear_pointer (&out, g_ptr_array_unref);
   return out;
 }
 
@@ -434,12 +695,15 @@ pa_store_list_industries (PaStore *self, GError **error)
       "FROM industries i ORDER BY zone_plans DESC, plans DESC, i.name",
       error);
   GPtrArray *out;
+  PaStep st;
 
   if (!s)
     return NULL;
   out = g_ptr_array_new_with_free_func (g_free);
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     g_ptr_array_add (out, g_strdup (col_text (s, 0)));
+  if (st == PA_STEP_ERROR)
+    g_clear_pointer (&out, g_ptr_array_unref);
   return out;
 }
 
@@ -461,17 +725,20 @@ pa_store_find_industry_uses (PaStore *self, const char *industry, GError **error
       "WHERE i.name = ?1 ORDER BY 8, 7",
       error);
   GPtrArray *out;
+  PaStep st;
 
   if (!s)
     return NULL;
   sqlite3_bind_text (s, 1, industry, -1, SQLITE_TRANSIENT);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       char **row = g_new0 (char *, 7);
       for (int i = 0; i < 6; i++)
         row[i] = g_strdup (col_text (s, i) ? col_text (s, i) : "");
       g_ptr_array_add (out, row);
     }
+  if (st == PA_STEP_ERROR)
+    g_clear_pointer (&out, g_ptr_array_unref);
   return out;
 }

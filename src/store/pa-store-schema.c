@@ -78,13 +78,17 @@ create_missing_rtrees (sqlite3 *db, GError **error)
       error);
   g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
 
+  PaStep st;
+
   if (!stmt)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((st = pa_store_step (stmt, error)) == PA_STEP_ROW)
     {
       g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
+  if (st == PA_STEP_ERROR)
+    return FALSE;
   for (guint i = 0; i + 1 < pairs->len; i += 2)
     if (!create_rtree (db, pairs->pdata[i], pairs->pdata[i + 1], error))
       return FALSE;

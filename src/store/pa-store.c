@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <math.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "geo/pa-gpkg-blob.h"
@@ -17,6 +18,7 @@ struct _PaStore
 {
   GObject parent_instance;
   char *path;
+  char *journal_mode;
   sqlite3 *db;
 };
 
@@ -30,6 +32,7 @@ pa_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->journal_mode);
   G_OBJECT_CLASS (pa_store_parent_class)->finalize (object);
 }
 
@@ -82,6 +85,46 @@ pa_store_prepare (sqlite3 *db, const char *sql, GError **error)
   return stmt;
 }
 
+void
+pa_store_set_sql_error (sqlite3 *db, int rc, GError **error, const char *what)
+{
+  int code;
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_BUSY,
+                   _("The database is in use by another program (%s); try again when it is done"),
+                   sqlite3_errstr (rc));
+      return;
+    case SQLITE_READONLY:
+      code = PA_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = PA_STORE_ERROR_CORRUPT;
+      break;
+    default:
+      code = PA_STORE_ERROR_SQL;
+    }
+  if (what)
+    g_set_error (error, PA_STORE_ERROR, code, "%s: %s", what, sqlite3_errmsg (db));
+  else
+    g_set_error (error, PA_STORE_ERROR, code, "%s", sqlite3_errmsg (db));
+}
+
+PaStep
+pa_store_step (sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return PA_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return PA_STEP_DONE;
+  pa_store_set_sql_error (sqlite3_db_handle (stmt), rc, error, _("Reading the database failed"));
+  return PA_STEP_ERROR;
+}
+
 gboolean
 pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
 {
@@ -90,7 +133,7 @@ pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
+      pa_store_set_sql_error (db, rc, error, NULL);
       return FALSE;
     }
   return TRUE;
@@ -293,6 +336,46 @@ create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError 
   return ok;
 }
 
+/* SQLite's WAL needs shared memory between the processes that open the file, which
+ * network file systems do not give: there the rollback journal stays. */
+gboolean
+pa_store_path_is_on_network (const char *path)
+{
+  struct statfs fs;
+  g_autofree char *dir = g_path_get_dirname (path);
+  static const long network[] = {
+    0x6969,     /* NFS */
+    0x517B,     /* SMB */
+    (long) 0xFF534D42, /* CIFS */
+    (long) 0xFE534D42, /* SMB2 */
+    0x73757245, /* Coda */
+    0x5346414F, /* AFS */
+    0x65735546, /* FUSE (sshfs, gvfs …) */
+    0x01021997, /* 9P */
+    0x00C36400, /* Ceph */
+  };
+
+  if (statfs (dir, &fs) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (network); i++)
+    if ((long) fs.f_type == network[i] || (guint32) fs.f_type == (guint32) network[i])
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+pa_store_get_journal_mode (PaStore *self)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_free (self->journal_mode);
+  self->journal_mode = NULL;
+  stmt = pa_store_prepare (self->db, "PRAGMA journal_mode", NULL);
+  if (stmt && pa_store_step (stmt, NULL) == PA_STEP_ROW)
+    self->journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return self->journal_mode;
+}
+
 PaStore *
 pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error)
 {
@@ -329,7 +412,18 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
     }
   pa_store_register_functions (self->db);
   sqlite3_busy_timeout (self->db, 2000);
-  pa_store_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
+  if (!pa_store_exec (self->db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (flags != SQLITE_OPEN_READONLY)
+    {
+      /* every edit is committed as it is made: FULL makes each commit survive a power cut */
+      const char *mode = pa_store_path_is_on_network (path) ? "PRAGMA journal_mode = DELETE"
+                                                            : "PRAGMA journal_mode = WAL";
+      g_autoptr (GError) journal_error = NULL;
+      if (!pa_store_exec (self->db, mode, &journal_error)
+          || !pa_store_exec (self->db, "PRAGMA synchronous = FULL", &journal_error))
+        g_warning ("%s: %s", path, journal_error->message); /* the default journal still works */
+    }
   if (version < PA_STORE_SCHEMA_VERSION)
     {
       if (flags == SQLITE_OPEN_READONLY)
@@ -353,19 +447,22 @@ pa_store_list_plans (PaStore *self, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   GPtrArray *out;
+  PaStep st;
 
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   stmt = pa_store_prepare (self->db, "SELECT slug, name FROM plans ORDER BY sort_order, id", error);
   if (!stmt)
     return NULL;
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((st = pa_store_step (stmt, error)) == PA_STEP_ROW)
     {
       char **pair = g_new0 (char *, 3);
       pair[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       pair[1] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       g_ptr_array_add (out, pair);
     }
+  if (st == PA_STEP_ERROR)
+    g_clear_pointer (&out, g_ptr_array_unref);
   return out;
 }
 
@@ -376,10 +473,10 @@ pa_store_count_uncited_targets (PaStore *self, const char *slug, GError **error)
       self->db,
       "SELECT count(*) FROM targets t JOIN plans p ON p.id = t.plan_id "
       "LEFT JOIN citations c ON c.id = t.citation_id "
-      "WHERE p.slug = ?1 AND (c.id IS NULL OR length(trim(c.quote)) = 0)",
+      "WHERE p.slug = ?1 AND (c.id IS NULL OR length(trim(c.quote)) = 0) AND t.entered_by IS NULL",
       error);
   if (!stmt)
     return G_MAXUINT;
   sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : G_MAXUINT;
+  return pa_store_step (stmt, error) == PA_STEP_ROW ? (guint) sqlite3_column_int (stmt, 0) : G_MAXUINT;
 }

@@ -28,10 +28,14 @@ typedef enum
   PA_STORE_ERROR_DEFAULTS,      /* the default content could not be built */
   PA_STORE_ERROR_UNKNOWN_PLAN,
   PA_STORE_ERROR_SQL,
+  PA_STORE_ERROR_BUSY,          /* another program holds the database locked */
+  PA_STORE_ERROR_READ_ONLY,
+  PA_STORE_ERROR_CONFLICT,      /* the row changed under an edit (another program wrote it) */
+  PA_STORE_ERROR_INVALID,       /* an edit the data cannot take (bad value, unknown zone) */
 } PaStoreError;
 
 /* The schema version this build writes and reads. */
-#define PA_STORE_SCHEMA_VERSION 1
+#define PA_STORE_SCHEMA_VERSION 2
 
 typedef struct
 {
@@ -45,6 +49,10 @@ G_DECLARE_FINAL_TYPE (PaStore, pa_store, PA, STORE, GObject)
 /* Opens @path, creating it with the default content when it does not exist. */
 PaStore *pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error);
 const char *pa_store_get_path (PaStore *self);
+/* "wal" on a local disk, "delete" on a network share (SQLite's WAL needs shared memory
+ * that network file systems do not give), as SQLite reports it now. */
+const char *pa_store_get_journal_mode (PaStore *self);
+gboolean pa_store_path_is_on_network (const char *path);
 /* Where the database lives when no --db is given: $XDG_DATA_HOME/parkatlas/parkatlas.gpkg */
 char *pa_store_default_path (void);
 /* Finds a map data file: $PARKATLAS_MAPS_DIR, the installed maps folder, the source tree. */
@@ -53,6 +61,12 @@ char *pa_store_find_map_file (const char *name);
 /* Plans as (slug, name) pairs in display order: a GPtrArray of 2-element GStrv. */
 GPtrArray *pa_store_list_plans (PaStore *self, GError **error);
 PaPlan *pa_store_load_plan (PaStore *self, const char *slug, GError **error);
+/* One zone, freshly read with its parts and facts (to update a PaZone after an edit). */
+PaZone *pa_store_load_zone (PaStore *self, gint64 fid, GError **error);
+/* The boundary of district @code (GB/T 2260) and, in @name, its name. */
+PaGeometry *pa_store_load_district (PaStore *self, const char *code, char **name, GError **error);
+/* SQLite's data_version: it changes when another connection commits to the file. */
+gint64 pa_store_get_data_version (PaStore *self);
 PaBasemap *pa_store_load_basemap (PaStore *self, GError **error);
 /* Every citation of @slug's facts (targets, zones, organisations, industries). */
 GPtrArray *pa_store_list_citations (PaStore *self, const char *slug, GError **error);
@@ -64,7 +78,8 @@ GPtrArray *pa_store_list_industries (PaStore *self, GError **error);
 GPtrArray *pa_store_find_industry_uses (PaStore *self, const char *industry, GError **error);
 /* Every target of @slug: plan, zone and programme level (PaTarget). */
 GPtrArray *pa_store_list_targets (PaStore *self, const char *slug, GError **error);
-/* Targets of @slug that have no citation: empty in a healthy database. */
+/* Targets of @slug that have neither a citation nor a planner who entered them: none in a
+ * healthy database. */
 guint pa_store_count_uncited_targets (PaStore *self, const char *slug, GError **error);
 
 G_END_DECLS
