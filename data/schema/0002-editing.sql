@@ -69,6 +69,7 @@ DROP TABLE targets;
 ALTER TABLE targets_v2 RENAME TO targets;
 CREATE INDEX targets_plan ON targets(plan_id);
 CREATE INDEX targets_zone ON targets(zone_id);
+ALTER TABLE organisations ADD COLUMN industry TEXT;     -- what it makes or does, as a planner or an import gives it
 ALTER TABLE organisations ADD COLUMN entered_by TEXT;
 ALTER TABLE organisations ADD COLUMN entered_at TEXT;
 ALTER TABLE zone_industries ADD COLUMN entered_by TEXT;

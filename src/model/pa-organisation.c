@@ -32,6 +32,7 @@ pa_organisation_unref (PaOrganisation *self)
       g_free (self->kind);
       g_free (self->role);
       g_free (self->responsible);
+      g_free (self->industry);
       g_free (self->zone_key);
       g_clear_pointer (&self->citation, pa_citation_unref);
       g_free (self->entered_by);

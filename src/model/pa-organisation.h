@@ -16,6 +16,7 @@ typedef struct
   char *kind;        /* enterprise / institution / platform */
   char *role;        /* 链主企业, 重大公共服务平台 … ; may be NULL */
   char *responsible; /* responsible units joined with "、"; may be NULL */
+  char *industry;    /* its industry, where a planner or an import gives one; may be NULL */
   char *zone_key;    /* may be NULL */
   double lon, lat;   /* where it is, when a planner placed it; NAN otherwise */
   PaCitation *citation;

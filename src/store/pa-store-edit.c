@@ -698,7 +698,7 @@ pa_store_edit_add_organisation (PaStore *self, PaChange *change, gint64 plan, gi
                                 const PaOrganisation *org, GError **error)
 {
   static const char *const cols[] = { "plan_id", "zone_id", "name", "kind", "role", "responsible",
-                                      "entered_by", "entered_at", NULL };
+                                      "industry", "entered_by", "entered_at", NULL };
   g_autofree char *who = pa_store_editor_name ();
   g_autofree char *when = now_iso ();
   gint64 id;
@@ -710,7 +710,7 @@ pa_store_edit_add_organisation (PaStore *self, PaChange *change, gint64 plan, gi
   id = pa_store_row_insert (self, change, "organisations", cols,
                             (GVariant *[]){ integer (plan), zone > 0 ? integer (zone) : NULL, text (org->name),
                                             text (org->kind), text (org->role), text (org->responsible),
-                                            text (who), text (when) },
+                                            text (org->industry), text (who), text (when) },
                             error);
   if (id > 0 && !isnan (org->lon) && !pa_store_edit_place_organisation (self, change, id, org->lon, org->lat, error))
     return 0;
@@ -726,8 +726,9 @@ pa_store_edit_update_organisation (PaStore *self, PaChange *change, gint64 id, c
     return FALSE;
   pa_change_note_zone (change, 0);
   return update_fact (self, change, "organisations", id,
-                      (const char *const[]){ "name", "kind", "role", "responsible", NULL },
-                      (GVariant *[]){ text (org->name), text (org->kind), text (org->role), text (org->responsible) },
+                      (const char *const[]){ "name", "kind", "role", "responsible", "industry", NULL },
+                      (GVariant *[]){ text (org->name), text (org->kind), text (org->role), text (org->responsible),
+                                      text (org->industry) },
                       error);
 }
 

@@ -63,7 +63,8 @@ gboolean pa_store_edit_update_target (PaStore *self, PaChange *change, gint64 id
                                       const PaTarget *target, GError **error);
 gboolean pa_store_edit_delete_target (PaStore *self, PaChange *change, gint64 id, GError **error);
 
-/* Enterprises, institutions, platforms: name, kind, role, responsible; @zone 0 for none. */
+/* Enterprises, institutions, platforms: name, kind, role, responsible, industry (and, with
+ * lon/lat set, where it is); @zone 0 for none. */
 gint64 pa_store_edit_add_organisation (PaStore *self, PaChange *change, gint64 plan, gint64 zone,
                                        const PaOrganisation *org, GError **error);
 gboolean pa_store_edit_update_organisation (PaStore *self, PaChange *change, gint64 id,

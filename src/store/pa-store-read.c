@@ -149,7 +149,7 @@ read_target (Reader *r, sqlite3_stmt *s)
 
 #define ORGANISATION_COLUMNS                                                                  \
   "o.id, o.name, o.kind, o.role, o.responsible, z.key, o.citation_id, o.entered_by, "        \
-  "o.entered_at, ST_MinX(s.geom), ST_MinY(s.geom)"
+  "o.entered_at, ST_MinX(s.geom), ST_MinY(s.geom), o.industry"
 #define ORGANISATION_JOINS                                                                    \
   " LEFT JOIN organisation_sites s ON s.organisation_id = o.id "
 
@@ -168,6 +168,7 @@ read_organisation (Reader *r, sqlite3_stmt *s)
   o->entered_at = g_strdup (col_text (s, 8));
   o->lon = col_double (s, 9);
   o->lat = col_double (s, 10);
+  o->industry = g_strdup (col_text (s, 11));
   o->document_values = document_values (r, "organisations", o->id);
   c = citation (r, s, 6);
   o->citation = c ? pa_citation_ref (c) : NULL;
