@@ -8,6 +8,8 @@
 #include "app/pa-targets-window.h"
 #include "model/pa-target-item.h"
 #include "app/pa-window.h"
+#include "app/pa-zone-dialog.h"
+#include "geo/pa-geodesic.h"
 #include "audit/pa-audit.h"
 #include "pa-test-util.h"
 
@@ -204,7 +206,7 @@ test_targets_table_sorts (void)
 
   g_assert_true (pa_window_show_plan (window, "yantai", &error));
   plan = pa_window_get_plan (window);
-  table = pa_targets_window_new (GTK_WINDOW (window), plan);
+  table = pa_targets_window_new (GTK_WINDOW (window), pa_window_get_document (window));
   gtk_window_present (GTK_WINDOW (table));
   rows = pa_targets_window_get_rows (table);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, pa_plan_get_all_targets (plan)->len);
@@ -297,12 +299,216 @@ test_export_action_writes_pdf (void)
   g_assert_nonnull (strstr (text, pa_plan_get_name (plan)));
 }
 
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
+static PaZoneDialog *
+find_zone_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (PA_IS_ZONE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return PA_ZONE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A vertex of @zone's outline that is on screen, with its widget coordinates. */
+static PaPoint
+visible_vertex (PaZone *zone, double *x, double *y)
+{
+  guint n;
+  const PaPoint *pts = pa_geometry_get_ring (pa_zone_get_geometry (zone), 0, 0, &n);
+  for (guint i = 0; i < n; i++)
+    if (pa_window_map_coords (window, pts[i].x, pts[i].y, x, y) && *x > 80 && *y > 80 && *x < 700 && *y < 600)
+      return pts[i];
+  g_assert_not_reached ();
+}
+
+/* Drawing an X zone beside a district's zone: the point clicked 4 px from its corner
+ * takes the corner's exact coordinates; the zone is named in the dialog, undone and
+ * redone from the window's actions. */
+static void
+test_draw_zone_with_snapping (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaEditLayer *layer = pa_window_get_edit_layer (window);
+  PaDocument *doc = pa_window_get_document (window);
+  PaZone *neighbour, *drawn;
+  PaZoneDialog *dialog;
+  PaPoint corner;
+  guint n_zones;
+  double x, y;
+  gboolean shared = FALSE;
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  iterate_until (map_ready, 2000);
+  neighbour = pa_plan_find_zone (pa_window_get_plan (window), "gaoduanyuanliao");
+  if (!neighbour)
+    {
+      GListModel *zones = pa_plan_get_zones (pa_window_get_plan (window));
+      for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+        {
+          g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+          if (g_str_has_prefix (pa_zone_get_name (z), "高端原料药"))
+            neighbour = z;
+        }
+    }
+  g_assert_nonnull (neighbour);
+  n_zones = g_list_model_get_n_items (pa_document_get_zones (doc));
+  corner = visible_vertex (neighbour, &x, &y);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.draw-zone", NULL);
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_DRAW);
+  g_assert_true (pa_edit_layer_click (layer, x + 4, y - 3, 1, 1));
+  g_assert_true (pa_edit_layer_click (layer, x - 70, y - 5, 1, 1));
+  g_assert_true (pa_edit_layer_click (layer, x - 75, y - 60, 1, 1));
+  g_assert_true (pa_edit_layer_click (layer, x - 10, y - 55, 1, 1));
+  g_assert_cmpuint (pa_edit_layer_get_n_drawn (layer), ==, 4);
+  g_assert_cmpfloat (pa_edit_layer_get_area_km2 (layer), >, 0);
+  g_assert_true (pa_edit_layer_click (layer, x - 10, y - 55, 1, 2)); /* double-click finishes */
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_NONE);
+  spin (100);
+
+  dialog = find_zone_dialog ();
+  g_assert_nonnull (dialog);
+  pa_zone_dialog_set_name (dialog, "测试X园");
+  g_assert_true (pa_zone_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  drawn = pa_window_get_selected_zone (window);
+  g_assert_nonnull (drawn);
+  g_assert_cmpstr (pa_zone_get_name (drawn), ==, "测试X园");
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (doc)), ==, n_zones + 1);
+  {
+    /* the first point landed on a vertex of the neighbour's outline (the corner or one
+     * even nearer to the click), with its very coordinates */
+    guint n, m;
+    const PaPoint *pts = pa_geometry_get_ring (pa_zone_get_part_info (drawn, 0)->geometry, 0, 0, &n);
+    const PaPoint *theirs = pa_geometry_get_ring (pa_zone_get_geometry (neighbour), 0, 0, &m);
+    double px, py;
+    for (guint i = 0; i < m; i++)
+      shared = shared || (pts[0].x == theirs[i].x && pts[0].y == theirs[i].y);
+    g_assert_true (pa_window_map_coords (window, pts[0].x, pts[0].y, &px, &py));
+    g_assert_cmpfloat (hypot (px - (x + 4), py - (y - 3)), <=, PA_EDIT_LAYER_SNAP_PX);
+    (void) corner;
+  }
+  g_assert_true (shared); /* the very same coordinates: no gap, no sliver */
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (doc)), ==, n_zones);
+  g_assert_null (pa_window_get_selected_zone (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (doc)), ==, n_zones + 1);
+}
+
+static void
+keep_outline (PaEditLayer *layer, PaGeometry *outline, PaZone *zone, PaGeometry **out)
+{
+  *out = pa_geometry_ref (outline);
+}
+
+/* With snapping off, a click 4 px from a corner stays where it was made; Backspace takes
+ * the last point back, Esc leaves nothing behind, Cancel in the dialog writes nothing. */
+static void
+test_snapping_can_be_switched_off (void)
+{
+  PaEditLayer *layer = pa_window_get_edit_layer (window);
+  PaDocument *doc = pa_window_get_document (window);
+  GListModel *zones = pa_plan_get_zones (pa_window_get_plan (window));
+  g_autoptr (PaZone) zone = g_list_model_get_item (zones, 0);
+  g_autoptr (PaGeometry) outline = NULL;
+  const char *undo_before = pa_document_get_undo_label (doc);
+  double x, y;
+  PaPoint corner = visible_vertex (zone, &x, &y);
+  gulong handler;
+  guint n;
+  const PaPoint *pts;
+
+  pa_edit_layer_start_drawing (layer, NULL);
+  pa_edit_layer_set_snapping (layer, FALSE);
+  pa_edit_layer_click (layer, x + 4, y - 3, 1, 1);
+  pa_edit_layer_click (layer, x + 60, y - 3, 1, 1);
+  pa_edit_layer_click (layer, x + 60, y + 50, 1, 1);
+  pa_edit_layer_click (layer, x + 90, y + 50, 1, 1);
+  g_assert_true (pa_edit_layer_key (layer, GDK_KEY_BackSpace));
+  g_assert_cmpuint (pa_edit_layer_get_n_drawn (layer), ==, 3);
+  handler = g_signal_connect (layer, "outline-drawn", G_CALLBACK (keep_outline), &outline);
+  g_assert_true (pa_edit_layer_key (layer, GDK_KEY_Return));
+  g_signal_handler_disconnect (layer, handler);
+  pa_edit_layer_set_snapping (layer, TRUE);
+  g_assert_nonnull (outline);
+  pts = pa_geometry_get_ring (outline, 0, 0, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_false (pts[0].x == corner.x && pts[0].y == corner.y);
+  spin (50);
+  gtk_window_close (GTK_WINDOW (find_zone_dialog ()));
+  spin (50);
+  g_assert_cmpstr (pa_document_get_undo_label (doc), ==, undo_before);
+
+  pa_edit_layer_start_drawing (layer, NULL);
+  pa_edit_layer_click (layer, x + 60, y - 3, 1, 1);
+  g_assert_true (pa_edit_layer_key (layer, GDK_KEY_Escape));
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_NONE);
+  g_assert_cmpstr (pa_document_get_undo_label (doc), ==, undo_before);
+}
+
+/* Reshaping: a vertex dragged 30 px is one edit that changes the outline and its area;
+ * undo puts the outline back exactly. */
+static void
+test_reshape_drag_vertex (void)
+{
+  PaEditLayer *layer = pa_window_get_edit_layer (window);
+  GListModel *zones = pa_plan_get_zones (pa_window_get_plan (window));
+  PaZone *zone = NULL;
+  g_autoptr (PaGeometry) before = NULL;
+  double x, y, area;
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      if (g_str_equal (pa_zone_get_name (z), "测试X园"))
+        zone = z;
+    }
+  g_assert_nonnull (zone); /* the zone the drawing test made (and redid) */
+  pa_window_select_zone (window, zone);
+  before = pa_geometry_ref (pa_zone_get_geometry (zone));
+  area = pa_geodesic_area_km2 (before);
+  visible_vertex (zone, &x, &y);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.shape-zone", NULL);
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_SHAPE);
+  pa_edit_layer_set_snapping (layer, FALSE);
+  g_assert_true (pa_edit_layer_pointer_press (layer, x, y, FALSE));
+  pa_edit_layer_pointer_motion (layer, x - 15, y - 15);
+  pa_edit_layer_pointer_release (layer, x - 30, y - 30);
+  pa_edit_layer_set_snapping (layer, TRUE);
+  g_assert_false (pa_geometry_equal (before, pa_zone_get_geometry (zone)));
+  g_assert_cmpfloat (fabs (pa_geodesic_area_km2 (pa_zone_get_geometry (zone)) - area), >, 0.01);
+  g_assert_cmpint (pa_zone_get_part_info (zone, 0)->kind, ==, PA_PART_DRAWN);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (pa_geometry_equal (before, pa_zone_get_geometry (zone)));
+  /* still reshaping, now the restored outline */
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_SHAPE);
+  g_assert_true (pa_edit_layer_key (layer, GDK_KEY_Escape));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PaBasemap) basemap = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaDocument) document = NULL;
   g_autofree char *cache = pa_test_temp_path ("cache");
+  g_autofree char *path = NULL;
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", TRUE);
@@ -316,7 +522,12 @@ main (int argc, char *argv[])
   adw_init ();
   basemap = pa_store_load_basemap (pa_test_default_store (), &error);
   g_assert_no_error (error);
-  window = pa_window_new (NULL, pa_test_default_store (), basemap);
+  /* a copy of its own: these tests edit */
+  path = pa_test_copy_default_store ("window.gpkg");
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  document = pa_document_new (store);
+  window = pa_window_new (NULL, document, basemap);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (map_ready, 5000);
 
@@ -329,5 +540,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/remembers-last-plan", test_remembers_last_plan);
   g_test_add_func ("/window/fit-plan-shows-every-zone", test_fit_plan_shows_every_zone);
   g_test_add_func ("/window/export-action-writes-pdf", test_export_action_writes_pdf);
+  g_test_add_func ("/window/draw-zone-with-snapping", test_draw_zone_with_snapping);
+  g_test_add_func ("/window/snapping-can-be-switched-off", test_snapping_can_be_switched_off);
+  g_test_add_func ("/window/reshape-drag-vertex", test_reshape_drag_vertex);
   return g_test_run ();
 }

@@ -1,4 +1,6 @@
 /* pa-application.c */
+#define G_LOG_DOMAIN "parkatlas"
+
 #include "config.h"
 
 #include "pa-application.h"
@@ -11,6 +13,7 @@ struct _PaApplication
 {
   AdwApplication parent_instance;
   PaStore *store;
+  PaDocument *document;
   PaBasemap *basemap;
   char *initial_plan;
 };
@@ -25,7 +28,10 @@ pa_application_activate (GApplication *app)
 
   if (!window)
     {
-      PaWindow *w = pa_window_new (GTK_APPLICATION (app), self->store, self->basemap);
+      PaWindow *w;
+      if (!self->document)
+        self->document = pa_document_new (self->store);
+      w = pa_window_new (GTK_APPLICATION (app), self->document, self->basemap);
       GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
       g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, PA_APP_ID, TRUE) : NULL;
       g_autoptr (GError) error = NULL;
@@ -40,8 +46,8 @@ pa_application_activate (GApplication *app)
         }
       if (self->initial_plan && !pa_window_show_plan (w, self->initial_plan, &error))
         g_printerr ("%s\n", error->message);
-      else if (!self->initial_plan && last && *last)
-        pa_window_show_plan (w, last, NULL); /* a plan since removed: stay on the first */
+      else if (!self->initial_plan && last && *last && !pa_window_show_plan (w, last, &error))
+        g_warning ("last plan: %s", error->message); /* a plan since removed: stay on the first */
       window = GTK_WINDOW (w);
     }
   gtk_window_present (window);
@@ -87,6 +93,7 @@ static void
 pa_application_finalize (GObject *object)
 {
   PaApplication *self = PA_APPLICATION (object);
+  g_clear_object (&self->document);
   g_clear_object (&self->store);
   g_clear_object (&self->basemap);
   g_free (self->initial_plan);

@@ -154,25 +154,19 @@ pa_targets_window_init (PaTargetsWindow *self)
 }
 
 PaTargetsWindow *
-pa_targets_window_new (GtkWindow *parent, PaPlan *plan)
+pa_targets_window_new (GtkWindow *parent, PaDocument *document)
 {
+  PaPlan *plan = pa_document_get_plan (document);
   PaTargetsWindow *self = g_object_new (PA_TYPE_TARGETS_WINDOW, "transient-for", parent,
                                         "default-width", 1100, "default-height", 640, NULL);
-  GListStore *store = g_list_store_new (PA_TYPE_TARGET_ITEM);
-  GPtrArray *targets = pa_plan_get_all_targets (plan);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autofree char *title = g_strdup_printf (_("Targets — %s"), pa_plan_get_name (plan));
 
-  for (guint i = 0; i < targets->len; i++)
-    {
-      g_autoptr (PaTargetItem) item = pa_target_item_new (targets->pdata[i]);
-      g_list_store_append (store, item);
-    }
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  /* the sort model takes our reference to the store */
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (store), g_object_ref (gtk_column_view_get_sorter (self->view)));
+  /* the document's live list: an edit or an undo shows at once */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (pa_document_get_targets (document)), g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, TRUE);

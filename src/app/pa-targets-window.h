@@ -3,14 +3,15 @@
 
 #include <adwaita.h>
 
-#include "model/pa-plan.h"
+#include "document/pa-document.h"
 
 G_BEGIN_DECLS
 
 #define PA_TYPE_TARGETS_WINDOW (pa_targets_window_get_type ())
 G_DECLARE_FINAL_TYPE (PaTargetsWindow, pa_targets_window, PA, TARGETS_WINDOW, AdwWindow)
 
-PaTargetsWindow *pa_targets_window_new (GtkWindow *parent, PaPlan *plan);
+/* Every target of @document's plan, following its edits. */
+PaTargetsWindow *pa_targets_window_new (GtkWindow *parent, PaDocument *document);
 /* The table's rows in display order (PaTargetItem), after any sorting. */
 GListModel *pa_targets_window_get_rows (PaTargetsWindow *self);
 /* Sorts by the column titled @title, as a click on its header does. */

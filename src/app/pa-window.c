@@ -1,4 +1,7 @@
-/* pa-window.c */
+/* pa-window.c — wiring: the document's state into the widgets, the widgets' input into
+ * the document's edits. Nothing here holds plan data of its own. */
+#define G_LOG_DOMAIN "parkatlas-window"
+
 #include "config.h"
 
 #include "pa-window.h"
@@ -7,14 +10,15 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "geo/pa-mercator.h"
+#include "geo/pa-view.h"
+#include "map/pa-edit-layer.h"
 #include "map/pa-tile-source.h"
 #include "map/pa-zone-layer.h"
-#include "audit/pa-audit.h"
 #include "pa-industry-browser.h"
 #include "pa-legend.h"
 #include "pa-targets-window.h"
 #include "pa-zone-details.h"
+#include "pa-zone-dialog.h"
 #include "render/pa-exporter.h"
 #include "render/pa-painter.h"
 
@@ -31,20 +35,20 @@ struct _PaWindow
   GtkStack *side_stack;
   GtkBox *industries_page;
   PaIndustryBrowser *industries;
+  GtkToggleButton *draw_button;
+  GtkToggleButton *shape_button;
+  GtkToggleButton *snap_button;
 
   ShumateMap *map;
   PaZoneLayer *zone_layer;
+  PaEditLayer *edit_layer;
   PaLegend *legend;
 
-  PaStore *store;
+  PaDocument *document;
   PaBasemap *basemap;
   GPtrArray *slugs;
-  GHashTable *plans; /* slug → PaPlan, loaded on first view */
-  GHashTable *findings; /* slug → GPtrArray of PaFinding */
-  PaPlan *plan;
-  PaZone *selected;
-  gboolean syncing_list;
   GSettings *settings; /* may be NULL when the schema is not installed */
+  guint watch_id;      /* looks for other programs' changes to the file */
 };
 
 G_DEFINE_FINAL_TYPE (PaWindow, pa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,30 +59,21 @@ toast (PaWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* Largest zoom at which @box fits the map widget (or its expected size before layout). */
-static double
-zoom_to_fit (PaWindow *self, const PaBBox *box)
-{
-  double w = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double h = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double x0, y0, x1, y1;
-
-  if (w < 50 || h < 50)
-    w = 1280 - 380, h = 800 - 50;
-  pa_mercator_from_lonlat (box->minx, box->maxy, &x0, &y0);
-  pa_mercator_from_lonlat (box->maxx, box->miny, &x1, &y1);
-  /* whole zoom levels: libshumate 1.0 scales tiles at fractional zooms, which leaves
-   * faint seams between them */
-  return CLAMP (floor (log2 (MIN (w * 0.9 / MAX (x1 - x0, 1e-9), h * 0.9 / MAX (y1 - y0, 1e-9))
-                             / PA_MERCATOR_TILE_SIZE)),
-                3, 15);
-}
-
+/* Largest whole zoom at which @box fits the map (or its expected size before layout). */
 static void
 fit_map (PaWindow *self, const PaBBox *box, gboolean animate)
 {
-  double zoom = zoom_to_fit (self, box);
-  double lat = (box->miny + box->maxy) / 2, lon = (box->minx + box->maxx) / 2;
+  double w = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double h = gtk_widget_get_height (GTK_WIDGET (self->map));
+  PaView view;
+  double zoom, lat = (box->miny + box->maxy) / 2, lon = (box->minx + box->maxx) / 2;
+
+  if (w < 50 || h < 50)
+    w = 1280 - 380, h = 800 - 50;
+  pa_view_init_fit (&view, box, w, h, MIN (w, h) * 0.05);
+  /* whole zoom levels: libshumate 1.0 scales tiles at fractional zooms, which leaves
+   * faint seams between them */
+  zoom = CLAMP (floor (pa_view_get_zoom (&view)), 3, 15);
   if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->map)))
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
@@ -90,23 +85,51 @@ fit_map (PaWindow *self, const PaBBox *box, gboolean animate)
     }
 }
 
-static GtkWidget *
-zone_row_new (PaPlan *plan, PaZone *zone)
+static void
+fit_zone (PaWindow *self, PaZone *zone)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *swatch = gtk_label_new ("●");
-  GtkWidget *name = gtk_label_new (pa_zone_get_name (zone));
-  g_autofree char *sub = g_strdup_printf ("%s · %s%s", pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)),
-                                          pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "",
-                                          pa_zone_get_schematic (zone) ? " · 示意" : "");
-  GtkWidget *subtitle = gtk_label_new (sub);
+  PaBBox b;
+  if (!zone || !pa_zone_get_geometry (zone) || pa_geometry_is_empty (pa_zone_get_geometry (zone)))
+    return;
+  b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
+  fit_map (self, &b, TRUE);
+}
+
+/* ---- the zone list, bound to the document's zones ---- */
+
+static void
+update_row (GtkWidget *row)
+{
+  PaZone *zone = g_object_get_data (G_OBJECT (row), "zone");
+  PaPlan *plan = g_object_get_data (G_OBJECT (row), "plan");
+  GtkLabel *swatch = g_object_get_data (G_OBJECT (row), "swatch");
+  GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
+  GtkLabel *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
   PaColor c = pa_painter_role_color (plan, pa_zone_get_role (zone));
   g_autofree char *markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" size=\"x-large\">●</span>",
                                              (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255));
+  /* ✎: something about the zone is the planner's, not the document's */
+  g_autofree char *sub = g_strdup_printf ("%s · %s%s%s", pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)),
+                                          pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "",
+                                          pa_zone_get_schematic (zone) ? " · 示意" : "",
+                                          pa_zone_get_entered_by (zone) ? " · ✎" : "");
+  gtk_label_set_markup (swatch, markup);
+  gtk_label_set_label (name, pa_zone_get_name (zone));
+  gtk_label_set_label (subtitle, sub);
+}
 
-  gtk_label_set_markup (GTK_LABEL (swatch), markup);
+static GtkWidget *
+zone_row_new (gpointer item, gpointer user_data)
+{
+  PaWindow *self = user_data;
+  PaZone *zone = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *swatch = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -121,113 +144,124 @@ zone_row_new (PaPlan *plan, PaZone *zone)
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "zone", g_object_ref (zone), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "plan", g_object_ref (pa_document_get_plan (self->document)), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "swatch", swatch);
+  g_object_set_data (G_OBJECT (row), "name", name);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  update_row (row);
+  /* the row follows the zone's edits (and undo) */
+  g_signal_connect_object (zone, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   return row;
 }
 
 static void
-update_selection (PaWindow *self, PaZone *zone, gboolean move_map)
+zone_row_selected (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
+  if (row)
+    pa_document_select_zone (self->document, g_object_get_data (G_OBJECT (row), "zone"));
+}
 
-  g_set_object (&self->selected, zone);
-  pa_zone_layer_set_selected (self->zone_layer, zone);
-  pa_zone_details_show (self->details, self->plan, zone,
-                        self->plan ? g_hash_table_lookup (self->findings, pa_plan_get_slug (self->plan)) : NULL);
+static void
+zone_row_activated (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
+{
+  fit_zone (self, g_object_get_data (G_OBJECT (row), "zone"));
+}
+
+/* ---- following the document ---- */
+
+static void
+show_details (PaWindow *self)
+{
+  pa_zone_details_show (self->details, pa_document_get_plan (self->document),
+                        pa_document_get_selected_zone (self->document), pa_document_get_findings (self->document));
+}
+
+static void
+selection_changed (PaWindow *self)
+{
+  PaZone *zone = pa_document_get_selected_zone (self->document);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_SCROLLED_WINDOW);
+  guint position;
+
+  show_details (self);
   /* a new zone's details start at its name, not where the last one was scrolled to */
   if (scroller)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
-
-  self->syncing_list = TRUE;
-  if (!zone)
-    gtk_list_box_unselect_all (self->zone_list);
+  if (zone && g_list_store_find (G_LIST_STORE (pa_document_get_zones (self->document)), zone, &position))
+    gtk_list_box_select_row (self->zone_list, gtk_list_box_get_row_at_index (self->zone_list, (int) position));
   else
-    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->zone_list)); row;
-         row = gtk_widget_get_next_sibling (row))
-      if (g_object_get_data (G_OBJECT (row), "zone") == zone)
-        gtk_list_box_select_row (self->zone_list, GTK_LIST_BOX_ROW (row));
-  self->syncing_list = FALSE;
+    gtk_list_box_unselect_all (self->zone_list);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-zone", zone != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-zone", zone != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.shape-zone", zone != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-part", zone != NULL);
+}
 
-  if (zone && move_map)
-    {
-      PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
-      fit_map (self, &b, TRUE);
-    }
+static void
+plan_changed (PaWindow *self)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  const char *slug = pa_plan_get_slug (plan);
+  PaBBox extent;
+
+  if (self->settings)
+    g_settings_set_string (self->settings, "last-plan", slug);
+  adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
+  adw_window_title_set_subtitle (self->window_title, pa_plan_get_document_title (plan)
+                                                         ? pa_plan_get_document_title (plan)
+                                                         : pa_plan_get_document_seed (plan));
+  for (guint i = 0; i < self->slugs->len; i++)
+    if (g_str_equal (self->slugs->pdata[i], slug) && gtk_drop_down_get_selected (self->plan_dropdown) != i)
+      gtk_drop_down_set_selected (self->plan_dropdown, i);
+  pa_legend_set_plan (self->legend, plan);
+  gtk_toggle_button_set_active (self->draw_button, FALSE);
+  gtk_toggle_button_set_active (self->shape_button, FALSE);
+  selection_changed (self);
+  extent = pa_plan_get_extent (plan);
+  if (!pa_bbox_is_empty (&extent))
+    fit_map (self, &extent, FALSE);
+}
+
+static void
+document_changed (PaWindow *self, PaZone *zone)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  show_details (self);
+  /* roles may have been added, a zone's colour may have changed */
+  pa_legend_set_plan (self->legend, plan);
+}
+
+static void
+history_changed (PaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", pa_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", pa_document_can_redo (self->document));
+}
+
+static gboolean
+watch_file (gpointer data)
+{
+  PaWindow *self = data;
+  if (pa_document_check_external_changes (self->document))
+    toast (self, _("The plan was changed by another program; showing its changes"));
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- public API (tests and the application) ---- */
+
+gboolean
+pa_window_show_plan (PaWindow *self, const char *slug, GError **error)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), FALSE);
+  return pa_document_open_plan (self->document, slug, error);
 }
 
 void
 pa_window_select_zone (PaWindow *self, PaZone *zone)
 {
   g_return_if_fail (PA_IS_WINDOW (self));
-  update_selection (self, zone, zone != NULL);
-}
-
-static void
-zone_row_selected (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
-{
-  if (self->syncing_list || !row)
-    return;
-  update_selection (self, g_object_get_data (G_OBJECT (row), "zone"), TRUE);
-}
-
-gboolean
-pa_window_show_plan (PaWindow *self, const char *slug, GError **error)
-{
-  PaPlan *plan = g_hash_table_lookup (self->plans, slug);
-  GListModel *zones;
-
-  if (!plan)
-    {
-      plan = pa_store_load_plan (self->store, slug, error);
-      if (!plan)
-        return FALSE;
-      g_hash_table_insert (self->plans, g_strdup (slug), plan);
-      g_hash_table_insert (self->findings, g_strdup (slug),
-                           pa_audit_plan (plan, PA_AUDIT_DEFAULT_TOLERANCE, NULL));
-    }
-  g_set_object (&self->plan, plan);
-  g_clear_object (&self->selected);
-  if (self->settings)
-    g_settings_set_string (self->settings, "last-plan", slug);
-  adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
-  adw_window_title_set_subtitle (self->window_title, pa_plan_get_document_title (plan) ? pa_plan_get_document_title (plan) : pa_plan_get_document_seed (plan));
-  for (guint i = 0; i < self->slugs->len; i++)
-    if (g_str_equal (self->slugs->pdata[i], slug) && gtk_drop_down_get_selected (self->plan_dropdown) != i)
-      gtk_drop_down_set_selected (self->plan_dropdown, i);
-
-  self->syncing_list = TRUE;
-  {
-    GtkWidget *row;
-    while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->zone_list))))
-      gtk_list_box_remove (self->zone_list, row);
-  }
-  zones = pa_plan_get_zones (plan);
-  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-    {
-      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
-      gtk_list_box_append (self->zone_list, zone_row_new (plan, z));
-    }
-  self->syncing_list = FALSE;
-
-  pa_zone_layer_set_plan (self->zone_layer, plan);
-  pa_legend_set_plan (self->legend, plan);
-  update_selection (self, NULL, FALSE);
-  {
-    PaBBox extent = pa_plan_get_extent (plan);
-    if (!pa_bbox_is_empty (&extent))
-      fit_map (self, &extent, FALSE);
-  }
-  return TRUE;
-}
-
-static void
-plan_dropdown_changed (PaWindow *self)
-{
-  guint i = gtk_drop_down_get_selected (self->plan_dropdown);
-  g_autoptr (GError) error = NULL;
-  if (i >= self->slugs->len || (self->plan && g_str_equal (pa_plan_get_slug (self->plan), self->slugs->pdata[i])))
-    return;
-  if (!pa_window_show_plan (self, self->slugs->pdata[i], &error))
-    toast (self, error->message);
+  pa_document_select_zone (self->document, zone);
+  fit_zone (self, zone);
 }
 
 PaZone *
@@ -238,8 +272,8 @@ pa_window_click_map (PaWindow *self, double x, double y)
   PaZone *zone;
 
   shumate_viewport_widget_coords_to_location (vp, GTK_WIDGET (self->map), x, y, &lat, &lon);
-  zone = pa_painter_hit_test (self->plan, lon, lat);
-  update_selection (self, zone, FALSE);
+  zone = pa_painter_hit_test (pa_document_get_plan (self->document), lon, lat);
+  pa_document_select_zone (self->document, zone);
   return zone;
 }
 
@@ -256,7 +290,8 @@ pa_window_map_coords (PaWindow *self, double lon, double lat, double *x, double 
 static void
 map_released (GtkGestureClick *gesture, int n_press, double x, double y, PaWindow *self)
 {
-  if (n_press == 1)
+  /* while drawing, clicks are the edit layer's */
+  if (n_press == 1 && pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_DRAW)
     pa_window_click_map (self, x, y);
 }
 
@@ -269,9 +304,12 @@ pa_window_set_settings (PaWindow *self, GSettings *settings)
 gboolean
 pa_window_export_to (PaWindow *self, const char *path, GError **error)
 {
-  g_return_val_if_fail (self->plan != NULL, FALSE);
-  return pa_export_plan (self->plan, self->basemap, self->selected, path, error);
+  PaPlan *plan = pa_document_get_plan (self->document);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  return pa_export_plan (plan, self->basemap, pa_document_get_selected_zone (self->document), path, error);
 }
+
+/* ---- actions ---- */
 
 static void
 export_response (GtkNativeDialog *dialog, int response, PaWindow *self)
@@ -297,15 +335,16 @@ static void
 export_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   PaWindow *self = PA_WINDOW (widget);
+  PaPlan *plan = pa_document_get_plan (self->document);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  if (!self->plan)
+  if (!plan)
     return;
   dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.pdf", pa_plan_get_slug (self->plan));
+  name = g_strdup_printf ("%s.pdf", pa_plan_get_slug (plan));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_file_filter_set_name (filter, _("PDF, SVG or PNG"));
   gtk_file_filter_add_suffix (filter, "pdf");
@@ -322,10 +361,11 @@ static void
 fit_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   PaWindow *self = PA_WINDOW (widget);
+  PaPlan *plan = pa_document_get_plan (self->document);
   PaBBox extent;
-  if (!self->plan)
+  if (!plan)
     return;
-  extent = pa_plan_get_extent (self->plan);
+  extent = pa_plan_get_extent (plan);
   if (!pa_bbox_is_empty (&extent))
     fit_map (self, &extent, TRUE);
 }
@@ -334,8 +374,170 @@ static void
 targets_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   PaWindow *self = PA_WINDOW (widget);
-  if (self->plan)
-    gtk_window_present (GTK_WINDOW (pa_targets_window_new (GTK_WINDOW (self), self->plan)));
+  if (pa_document_get_plan (self->document))
+    gtk_window_present (GTK_WINDOW (pa_targets_window_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = g_strdup (pa_document_get_undo_label (self->document));
+  if (!pa_document_undo (self->document, &error))
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *msg = g_strdup_printf (_("Undone: %s"), label);
+      toast (self, msg);
+    }
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  if (!pa_document_redo (self->document, &error))
+    toast (self, error->message);
+}
+
+static void
+delete_zone_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaZone *zone = pa_document_get_selected_zone (self->document);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!zone)
+    return;
+  name = g_strdup (pa_zone_get_name (zone));
+  if (!pa_document_delete_zone (self->document, zone, &error))
+    toast (self, error->message);
+  else
+    {
+      /* deleting needs no confirmation: the toast's Undo brings it all back */
+      g_autofree char *msg = g_strdup_printf (_("Deleted “%s”"), name);
+      AdwToast *t = adw_toast_new (msg);
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+      adw_toast_overlay_add_toast (self->toast_overlay, t);
+    }
+}
+
+static void
+edit_zone_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaZone *zone = pa_document_get_selected_zone (self->document);
+  if (zone)
+    gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, zone, NULL)));
+}
+
+static void
+draw_toggled (PaWindow *self)
+{
+  gboolean on = gtk_toggle_button_get_active (self->draw_button);
+  if (on)
+    {
+      gtk_toggle_button_set_active (self->shape_button, FALSE);
+      pa_edit_layer_start_drawing (self->edit_layer, g_object_get_data (G_OBJECT (self->draw_button), "part-of"));
+      toast (self, _("Click to place points; double-click or Enter finishes, Esc cancels"));
+    }
+  else if (pa_edit_layer_get_mode (self->edit_layer) == PA_EDIT_DRAW)
+    pa_edit_layer_stop (self->edit_layer);
+  g_object_set_data (G_OBJECT (self->draw_button), "part-of", NULL);
+}
+
+static void
+draw_part_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaZone *zone = pa_document_get_selected_zone (self->document);
+  if (!zone)
+    return;
+  gtk_toggle_button_set_active (self->draw_button, FALSE);
+  g_object_set_data_full (G_OBJECT (self->draw_button), "part-of", g_object_ref (zone), g_object_unref);
+  gtk_toggle_button_set_active (self->draw_button, TRUE);
+}
+
+static void
+shape_toggled (PaWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->shape_button))
+    {
+      gtk_toggle_button_set_active (self->draw_button, FALSE);
+      if (!pa_edit_layer_start_shaping (self->edit_layer))
+        {
+          toast (self, _("Select a zone to reshape first"));
+          gtk_toggle_button_set_active (self->shape_button, FALSE);
+        }
+      else
+        toast (self, _("Drag points or edge middles; right-click deletes a point"));
+    }
+  else if (pa_edit_layer_get_mode (self->edit_layer) == PA_EDIT_SHAPE)
+    pa_edit_layer_stop (self->edit_layer);
+}
+
+static void
+shape_zone_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  gtk_toggle_button_set_active (self->shape_button, !gtk_toggle_button_get_active (self->shape_button));
+}
+
+static void
+draw_zone_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  gtk_toggle_button_set_active (self->draw_button, !gtk_toggle_button_get_active (self->draw_button));
+}
+
+static void
+snap_toggled (PaWindow *self)
+{
+  pa_edit_layer_set_snapping (self->edit_layer, gtk_toggle_button_get_active (self->snap_button));
+}
+
+static void
+edit_mode_ended (PaWindow *self)
+{
+  /* the layer stops itself (Esc, a finished drawing, another plan): the buttons follow */
+  if (pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_DRAW)
+    gtk_toggle_button_set_active (self->draw_button, FALSE);
+  if (pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_SHAPE)
+    gtk_toggle_button_set_active (self->shape_button, FALSE);
+}
+
+static void
+outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
+{
+  g_autoptr (GError) error = NULL;
+  edit_mode_ended (self);
+  if (zone)
+    {
+      if (!pa_document_add_part (self->document, zone, outline, &error))
+        toast (self, error->message);
+      return;
+    }
+  /* a new zone: its name and role first */
+  gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, NULL, outline)));
+}
+
+static void
+edit_failed (PaWindow *self, const char *message)
+{
+  toast (self, message);
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, PaWindow *self)
+{
+  if (!pa_edit_layer_key (self->edit_layer, keyval))
+    return FALSE;
+  edit_mode_ended (self);
+  return TRUE;
 }
 
 /* From the industry browser: show that plan, and the zone if the row names one. */
@@ -349,7 +551,57 @@ industry_zone_activated (PaWindow *self, const char *slug, const char *zone_key)
       return;
     }
   if (zone_key && *zone_key)
-    pa_window_select_zone (self, pa_plan_find_zone (self->plan, zone_key));
+    pa_window_select_zone (self, pa_plan_find_zone (pa_document_get_plan (self->document), zone_key));
+}
+
+static void
+plan_dropdown_changed (PaWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->plan_dropdown);
+  g_autoptr (GError) error = NULL;
+  if (i < self->slugs->len && !pa_window_show_plan (self, self->slugs->pdata[i], &error))
+    toast (self, error->message);
+}
+
+/* ---- building ---- */
+
+static GtkWidget *
+osd_button (GtkWidget *button, const char *icon, const char *tooltip)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static void
+build_edit_tools (PaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *part = gtk_button_new ();
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_add_css_class (box, "osd");
+  self->draw_button = GTK_TOGGLE_BUTTON (osd_button (gtk_toggle_button_new (), "document-edit-symbolic",
+                                                     _("Draw a new zone (Ctrl+D)")));
+  osd_button (part, "list-add-symbolic", _("Draw another part of the selected zone"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (part), "win.draw-part");
+  self->shape_button = GTK_TOGGLE_BUTTON (osd_button (gtk_toggle_button_new (), "object-select-symbolic",
+                                                      _("Reshape the selected zone (Ctrl+R)")));
+  self->snap_button = GTK_TOGGLE_BUTTON (osd_button (gtk_toggle_button_new (), "view-grid-symbolic",
+                                                     _("Snap to the points and edges of zones and districts")));
+  gtk_toggle_button_set_active (self->snap_button, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->draw_button));
+  gtk_box_append (GTK_BOX (box), part);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shape_button));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->snap_button));
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_overlay_add_overlay (self->map_overlay, box);
+  g_signal_connect_swapped (self->draw_button, "toggled", G_CALLBACK (draw_toggled), self);
+  g_signal_connect_swapped (self->shape_button, "toggled", G_CALLBACK (shape_toggled), self);
+  g_signal_connect_swapped (self->snap_button, "toggled", G_CALLBACK (snap_toggled), self);
 }
 
 static void
@@ -368,8 +620,12 @@ build_map (PaWindow *self)
   shumate_viewport_set_min_zoom_level (vp, 3);
   shumate_viewport_set_max_zoom_level (vp, 16);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp)));
-  self->zone_layer = pa_zone_layer_new (vp, self->basemap);
+  self->zone_layer = pa_zone_layer_new (vp, self->basemap, self->document);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->zone_layer));
+  self->edit_layer = pa_edit_layer_new (vp, self->document, self->basemap);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->edit_layer));
+  g_signal_connect_swapped (self->edit_layer, "outline-drawn", G_CALLBACK (outline_drawn), self);
+  g_signal_connect_swapped (self->edit_layer, "edit-failed", G_CALLBACK (edit_failed), self);
   gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
   gtk_overlay_set_child (self->map_overlay, GTK_WIDGET (self->map));
@@ -397,6 +653,7 @@ build_map (PaWindow *self)
     gtk_widget_set_margin_top (fit, 64);
     gtk_overlay_add_overlay (self->map_overlay, fit);
   }
+  build_edit_tools (self);
 
   scale = GTK_WIDGET (shumate_scale_new (vp));
   gtk_widget_set_halign (scale, GTK_ALIGN_END);
@@ -416,15 +673,14 @@ static void
 pa_window_dispose (GObject *object)
 {
   PaWindow *self = PA_WINDOW (object);
-  g_clear_object (&self->selected);
-  g_clear_object (&self->plan);
-  g_clear_pointer (&self->plans, g_hash_table_unref);
-  g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_pointer (&self->slugs, g_ptr_array_unref);
-  g_clear_object (&self->store);
   g_clear_object (&self->basemap);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), PA_TYPE_WINDOW);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (pa_window_parent_class)->dispose (object);
 }
 
@@ -447,36 +703,65 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.targets", NULL, targets_action);
   gtk_widget_class_install_action (widget_class, "win.fit-plan", NULL, fit_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-zone", NULL, edit_zone_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-zone", NULL, delete_zone_action);
+  gtk_widget_class_install_action (widget_class, "win.draw-zone", NULL, draw_zone_action);
+  gtk_widget_class_install_action (widget_class, "win.draw-part", NULL, draw_part_action);
+  gtk_widget_class_install_action (widget_class, "win.shape-zone", NULL, shape_zone_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.draw-zone", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.shape-zone", NULL);
 }
 
 static void
 pa_window_init (PaWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->slugs = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_swapped (self->zone_list, "row-selected", G_CALLBACK (zone_row_selected), self);
+  g_signal_connect_swapped (self->zone_list, "row-activated", G_CALLBACK (zone_row_activated), self);
+  /* Esc, Enter, Backspace and Delete go to the drawing first, wherever the focus is */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 PaWindow *
-pa_window_new (GtkApplication *app, PaStore *store, PaBasemap *basemap)
+pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap)
 {
   PaWindow *self = g_object_new (PA_TYPE_WINDOW, "application", app, NULL);
   g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (GError) error = NULL;
+  PaStore *store = pa_document_get_store (document);
 
-  self->store = g_object_ref (store);
+  self->document = g_object_ref (document);
   self->basemap = g_object_ref (basemap);
   build_map (self);
   self->industries = PA_INDUSTRY_BROWSER (pa_industry_browser_new (store));
   gtk_widget_set_vexpand (GTK_WIDGET (self->industries), TRUE);
   gtk_box_append (self->industries_page, GTK_WIDGET (self->industries));
   g_signal_connect_swapped (self->industries, "zone-activated", G_CALLBACK (industry_zone_activated), self);
+
+  gtk_list_box_bind_model (self->zone_list, pa_document_get_zones (document), zone_row_new, self, NULL);
+  g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (plan_changed), self);
+  g_signal_connect_swapped (document, "notify::selected-zone", G_CALLBACK (selection_changed), self);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed), self);
+  g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (history_changed), self);
+  g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (history_changed), self);
+  history_changed (self);
+
   plans = pa_store_list_plans (store, &error);
+  if (!plans)
+    g_warning ("%s: %s", pa_store_get_path (store), error->message);
   for (guint i = 0; plans && i < plans->len; i++)
     {
       char **pair = plans->pdata[i];
@@ -485,21 +770,30 @@ pa_window_new (GtkApplication *app, PaStore *store, PaBasemap *basemap)
     }
   gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (names));
   g_signal_connect_swapped (self->plan_dropdown, "notify::selected", G_CALLBACK (plan_dropdown_changed), self);
-  if (self->slugs->len > 0)
-    pa_window_show_plan (self, self->slugs->pdata[0], NULL);
+  if (pa_document_get_plan (document))
+    plan_changed (self);
+  else if (self->slugs->len > 0 && !pa_window_show_plan (self, self->slugs->pdata[0], &error))
+    toast (self, error->message);
+  self->watch_id = g_timeout_add_seconds (2, watch_file, self);
   return self;
+}
+
+PaDocument *
+pa_window_get_document (PaWindow *self)
+{
+  return self->document;
 }
 
 PaPlan *
 pa_window_get_plan (PaWindow *self)
 {
-  return self->plan;
+  return pa_document_get_plan (self->document);
 }
 
 PaZone *
 pa_window_get_selected_zone (PaWindow *self)
 {
-  return self->selected;
+  return pa_document_get_selected_zone (self->document);
 }
 
 GtkListBox *
@@ -523,5 +817,17 @@ pa_window_get_industry_browser (PaWindow *self)
 GPtrArray *
 pa_window_get_findings (PaWindow *self)
 {
-  return self->plan ? g_hash_table_lookup (self->findings, pa_plan_get_slug (self->plan)) : NULL;
+  return pa_document_get_findings (self->document);
+}
+
+PaEditLayer *
+pa_window_get_edit_layer (PaWindow *self)
+{
+  return self->edit_layer;
+}
+
+ShumateMap *
+pa_window_get_map (PaWindow *self)
+{
+  return self->map;
 }

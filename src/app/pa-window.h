@@ -1,12 +1,15 @@
-/* pa-window.h — the main window: plan selector, zone list and details, the map.
+/* pa-window.h — the main window: plan selector, zone list and details, the map with
+ * its drawing tools, undo and redo.
  *
- * Thin: it shows what the store loaded and forwards clicks to the painter's hit test
- * and the exporter. One window per database.
+ * Thin: it shows what its PaDocument holds, following its properties, and turns clicks,
+ * keys and dialogs into the document's edits. One window per database.
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "document/pa-document.h"
+#include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
 #include "pa-industry-browser.h"
 #include "store/pa-store.h"
@@ -16,7 +19,8 @@ G_BEGIN_DECLS
 #define PA_TYPE_WINDOW (pa_window_get_type ())
 G_DECLARE_FINAL_TYPE (PaWindow, pa_window, PA, WINDOW, AdwApplicationWindow)
 
-PaWindow *pa_window_new (GtkApplication *app, PaStore *store, PaBasemap *basemap);
+PaWindow *pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap);
+PaDocument *pa_window_get_document (PaWindow *self);
 /* Remembers the plan shown in @settings' "last-plan" (org.parkatlas.ParkAtlas). */
 void pa_window_set_settings (PaWindow *self, GSettings *settings);
 /* Writes the figure of the plan shown (and its selected zone) to @path, as the Export
@@ -37,5 +41,8 @@ char *pa_window_get_details_text (PaWindow *self);
 PaIndustryBrowser *pa_window_get_industry_browser (PaWindow *self);
 /* Audit findings of the plan shown (PaFinding). */
 GPtrArray *pa_window_get_findings (PaWindow *self);
+/* The drawing layer and the map, for tests that draw as a planner does. */
+PaEditLayer *pa_window_get_edit_layer (PaWindow *self);
+ShumateMap *pa_window_get_map (PaWindow *self);
 
 G_END_DECLS

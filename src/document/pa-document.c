@@ -462,6 +462,23 @@ pa_document_set_zone_field (PaDocument *self, PaZone *zone, const char *field, c
   EDIT (self, field_label (field), pa_store_edit_zone_field (STORE (self), change_, pa_zone_get_id (zone), field, value, error));
 }
 
+gboolean
+pa_document_update_zone (PaDocument *self, PaZone *zone, const char *const *fields, const char *const *values,
+                         GError **error)
+{
+  PaChange *change;
+  gboolean ok = TRUE;
+
+  if (!check_zone (self, zone, error))
+    return FALSE;
+  change = pa_document_begin_edit (self, _("Edit zone"), error);
+  if (!change)
+    return FALSE;
+  for (guint i = 0; ok && fields[i]; i++)
+    ok = pa_store_edit_zone_field (self->store, change, pa_zone_get_id (zone), fields[i], values[i], error);
+  return pa_document_end_edit (self, change, ok, error);
+}
+
 PaZone *
 pa_document_add_zone (PaDocument *self, const char *name, const char *role, PaGeometry *outline, GError **error)
 {

@@ -60,6 +60,10 @@ gboolean pa_document_end_edit (PaDocument *self, PaChange *change, gboolean ok, 
 /* The edits. Zones are the plan's (pa_document_get_zones). */
 gboolean pa_document_set_zone_field (PaDocument *self, PaZone *zone, const char *field,
                                      const char *value, GError **error);
+/* Several fields of @zone in one edit (one undo step): @fields and @values are
+ * NULL-terminated and parallel; fields as pa_store_edit_zone_field takes them. */
+gboolean pa_document_update_zone (PaDocument *self, PaZone *zone, const char *const *fields,
+                                  const char *const *values, GError **error);
 /* A new zone whose outline is @outline (a drawn part); returns it, selected. */
 PaZone *pa_document_add_zone (PaDocument *self, const char *name, const char *role,
                               PaGeometry *outline, GError **error);

@@ -8,8 +8,7 @@
 struct _PaZoneLayer
 {
   ShumateLayer parent_instance;
-  PaPlan *plan;
-  PaZone *selected;
+  PaDocument *document;
   PaBasemap *basemap; /* for district names */
 };
 
@@ -30,20 +29,24 @@ pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   PaZoneLayer *self = PA_ZONE_LAYER (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  PaPlan *plan = self->document ? pa_document_get_plan (self->document) : NULL;
+  PaZone *selected;
   cairo_t *cr;
   PaView view;
 
-  if (!self->plan || w <= 0 || h <= 0)
+  if (!plan || w <= 0 || h <= 0)
     return;
+  selected = pa_document_get_selected_zone (self->document);
   pa_zone_layer_get_view (self, &view);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  pa_painter_draw_zones (cr, &view, self->plan, self->selected, 1.0);
-  pa_painter_draw_labels (cr, &view, self->plan, self->selected, self->basemap, 13, FALSE);
+  pa_painter_draw_zones (cr, &view, plan, selected, 1.0);
+  pa_painter_draw_sites (cr, &view, plan, 1.0);
+  pa_painter_draw_labels (cr, &view, plan, selected, self->basemap, 13, FALSE);
   cairo_destroy (cr);
 }
 
 static void
-viewport_changed (PaZoneLayer *self)
+redraw (PaZoneLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -54,18 +57,17 @@ pa_zone_layer_constructed (GObject *object)
   ShumateViewport *vp;
   G_OBJECT_CLASS (pa_zone_layer_parent_class)->constructed (object);
   vp = shumate_layer_get_viewport (SHUMATE_LAYER (object));
-  g_signal_connect_object (vp, "notify::zoom-level", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vp, "notify::latitude", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vp, "notify::longitude", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vp, "notify::rotation", G_CALLBACK (viewport_changed), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::zoom-level", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::latitude", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::longitude", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp, "notify::rotation", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
 }
 
 static void
 pa_zone_layer_dispose (GObject *object)
 {
   PaZoneLayer *self = PA_ZONE_LAYER (object);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->selected);
+  g_clear_object (&self->document);
   g_clear_object (&self->basemap);
   G_OBJECT_CLASS (pa_zone_layer_parent_class)->dispose (object);
 }
@@ -85,26 +87,13 @@ pa_zone_layer_init (PaZoneLayer *self)
 }
 
 PaZoneLayer *
-pa_zone_layer_new (ShumateViewport *viewport, PaBasemap *basemap)
+pa_zone_layer_new (ShumateViewport *viewport, PaBasemap *basemap, PaDocument *document)
 {
   PaZoneLayer *self = g_object_new (PA_TYPE_ZONE_LAYER, "viewport", viewport, NULL);
   self->basemap = basemap ? g_object_ref (basemap) : NULL;
+  self->document = g_object_ref (document);
+  g_signal_connect_object (document, "notify::plan", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::selected-zone", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
   return self;
-}
-
-void
-pa_zone_layer_set_plan (PaZoneLayer *self, PaPlan *plan)
-{
-  g_return_if_fail (PA_IS_ZONE_LAYER (self));
-  g_set_object (&self->plan, plan);
-  g_clear_object (&self->selected);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-pa_zone_layer_set_selected (PaZoneLayer *self, PaZone *zone)
-{
-  g_return_if_fail (PA_IS_ZONE_LAYER (self));
-  g_set_object (&self->selected, zone);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -78,6 +78,7 @@ draw_page (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, PaZone *selected)
   cairo_clip (cr);
   pa_painter_draw_basemap (cr, &view, basemap, TRUE);
   pa_painter_draw_zones (cr, &view, plan, selected, 1.0);
+  pa_painter_draw_sites (cr, &view, plan, 1.0);
   pa_painter_draw_labels (cr, &view, plan, selected, basemap, 10, TRUE);
   cairo_restore (cr);
   cairo_rectangle (cr, margin, map_top, PAGE_W - 2 * margin, map_h);

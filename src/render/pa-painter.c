@@ -299,6 +299,46 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
   cairo_restore (cr);
 }
 
+void
+pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, double ui_scale)
+{
+  GPtrArray *orgs = plan ? pa_plan_get_organisations (plan) : NULL;
+  PaBBox vb = pa_view_get_bbox (view);
+  gboolean named = pa_view_get_zoom (view) >= 12;
+
+  for (guint i = 0; orgs && i < orgs->len; i++)
+    {
+      PaOrganisation *o = orgs->pdata[i];
+      double x, y;
+      if (isnan (o->lon) || o->lon < vb.minx || o->lon > vb.maxx || o->lat < vb.miny || o->lat > vb.maxy)
+        continue;
+      pa_view_project (view, o->lon, o->lat, &x, &y);
+      cairo_new_path (cr);
+      /* platforms square, enterprises and institutions round: told apart without colour */
+      if (g_strcmp0 (o->kind, "platform") == 0)
+        cairo_rectangle (cr, x - 4 * ui_scale, y - 4 * ui_scale, 8 * ui_scale, 8 * ui_scale);
+      else
+        cairo_arc (cr, x, y, 4.5 * ui_scale, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.30, 0.18, 0.45);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5 * ui_scale);
+      cairo_stroke (cr);
+      if (named && o->name)
+        {
+          g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, o->name, 11 * ui_scale, FALSE);
+          cairo_move_to (cr, x + 7 * ui_scale, y - 8 * ui_scale);
+          pango_cairo_layout_path (cr, layout);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_set_line_width (cr, 3 * ui_scale);
+          cairo_stroke (cr);
+          cairo_move_to (cr, x + 7 * ui_scale, y - 8 * ui_scale);
+          pa_painter_set_color (cr, pa_painter_ink, 1);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+}
+
 PaZone *
 pa_painter_hit_test (PaPlan *plan, double lon, double lat)
 {

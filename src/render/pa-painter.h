@@ -32,6 +32,9 @@ void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basema
  * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
 void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                             double ui_scale);
+/* Enterprises and platforms that have a place on the map: a dot each, named from
+ * district zooms on (where names have room). */
+void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, double ui_scale);
 /* Zone names at their label points, with a halo, "示意" appended to schematic ones;
  * then the names of @districts (may be NULL) where they do not clash. */
 /* With @every_zone (exports) each zone gets its name, moved aside with a leader line when
