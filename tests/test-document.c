@@ -162,6 +162,32 @@ test_rename_zone_persists_with_provenance (Fixture *f, gconstpointer data)
   g_assert_cmpint (notified, ==, 3);
 }
 
+/* A form saved with every field, one of them changed: only that one becomes the
+ * planner's; saving it again unchanged is no edit at all. */
+static void
+test_form_changes_only_what_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  PaZone *zone = zone_named (f->doc, "高端原料药");
+  const char *fields[] = { "name", "role", "places", "note", NULL };
+  const char *values[] = { pa_zone_get_name (zone), pa_zone_get_role (zone), pa_zone_get_places (zone), "扩区研究中", NULL };
+  g_autofree char *name = g_strdup (pa_zone_get_name (zone));
+
+  values[0] = name;
+  g_assert_true (pa_document_update_zone (f->doc, zone, fields, values, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM document_values"), ==, 1);
+  g_assert_cmpstr (pa_zone_get_document_value (zone, "note"), ==, "");
+  g_assert_null (pa_zone_get_document_value (zone, "name"));
+  g_assert_cmpstr (pa_document_get_undo_label (f->doc), ==, "Edit zone");
+  g_assert_true (pa_document_undo (f->doc, &error));
+  g_assert_false (pa_document_can_undo (f->doc));
+  /* the same values again: nothing to write, nothing to undo */
+  values[3] = pa_zone_get_note (zone);
+  g_assert_true (pa_document_update_zone (f->doc, zone, fields, values, &error));
+  g_assert_false (pa_document_can_undo (f->doc));
+}
+
 /* A drawn X zone: one edit adds the zone and its outline; its area is right on the
  * ellipsoid; the file stays a GeoPackage GDAL reads; undo removes every row. */
 static void
@@ -478,6 +504,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add ("/document/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("rename-zone-persists-with-provenance", test_rename_zone_persists_with_provenance);
   ADD ("draw-zone-and-undo", test_draw_zone_and_undo);
+  ADD ("form-changes-only-what-changed", test_form_changes_only_what_changed);
   ADD ("invalid-outline-refused", test_invalid_outline_refused);
   ADD ("delete-zone-and-undo", test_delete_zone_and_undo);
   ADD ("edit-target-keeps-document-value", test_edit_target_keeps_document_value);

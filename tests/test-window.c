@@ -500,6 +500,55 @@ test_reshape_drag_vertex (void)
   g_assert_true (pa_edit_layer_key (layer, GDK_KEY_Escape));
 }
 
+/* A planner's change to a cited target shows as theirs, with the document's value
+ * beside it and the sentence still under it; the exported figure marks the zone ✎. */
+static void
+test_provenance_in_details_and_export (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaDocument *doc = pa_window_get_document (window);
+  PaZone *zone;
+  PaTarget *old;
+  g_autoptr (PaTarget) edited = pa_target_new ();
+  g_autofree char *text = NULL, *pdf = pa_test_temp_path ("provenance.pdf"), *out = NULL, *err = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  zone = pa_plan_find_zone (pa_window_get_plan (window), "kechuang-core");
+  if (!zone)
+    {
+      GListModel *zones = pa_plan_get_zones (pa_window_get_plan (window));
+      g_autoptr (PaZone) first = g_list_model_get_item (zones, 1);
+      zone = first; /* 高端药械集聚发展区, as in the list test */
+    }
+  pa_window_select_zone (window, zone);
+  old = pa_zone_get_targets (zone)->pdata[0];
+  edited->indicator = g_strdup (old->indicator);
+  edited->comparator = g_strdup (old->comparator);
+  edited->value = 1200;
+  edited->unit = g_strdup (old->unit);
+  edited->year = old->year;
+  g_assert_true (pa_document_update_target (doc, old, edited, &error));
+  g_assert_no_error (error);
+  text = pa_window_get_details_text (window);
+  g_assert_nonnull (strstr (text, "1200"));
+  g_assert_nonnull (strstr (text, "✎ Entered by"));
+  g_assert_nonnull (strstr (text, "Document's own value: "));
+  g_assert_nonnull (strstr (text, "1000亿元")); /* the document's number, still shown */
+  g_assert_nonnull (strstr (text, "分别达到500亿元、1000亿元、500亿元、100亿元")); /* and its sentence */
+
+  g_assert_true (pa_document_set_zone_field (doc, zone, "note", "规划人员备注", &error));
+  g_assert_true (pa_window_export_to (window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "✎"));
+  g_assert_true (pa_document_undo (doc, &error));
+  g_assert_true (pa_document_undo (doc, &error));
+  g_free (text);
+  text = pa_window_get_details_text (window);
+  g_assert_null (strstr (text, "✎ Entered by"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -543,5 +592,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/draw-zone-with-snapping", test_draw_zone_with_snapping);
   g_test_add_func ("/window/snapping-can-be-switched-off", test_snapping_can_be_switched_off);
   g_test_add_func ("/window/reshape-drag-vertex", test_reshape_drag_vertex);
+  g_test_add_func ("/window/provenance-in-details-and-export", test_provenance_in_details_and_export);
   return g_test_run ();
 }

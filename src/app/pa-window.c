@@ -638,7 +638,7 @@ build_map (PaWindow *self)
   gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
   gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->legend), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->legend), 30); /* clear of the attribution line */
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->legend));
 
   {

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "audit/pa-audit.h"
+#include "geo/pa-geodesic.h"
 
 struct _PaZoneDetails
 {
@@ -53,6 +55,101 @@ add_cited (PaZoneDetails *self, const char *fact, PaCitation *citation)
     }
 }
 
+/* "✎ entered by 张三, 2026-11-27": a fact the planner entered or changed. */
+static void
+add_entered (PaZoneDetails *self, const char *by, const char *at)
+{
+  g_autofree char *date = at ? g_strndup (at, 10) : NULL;
+  g_autofree char *text = date ? g_strdup_printf (_("✎ Entered by %s, %s"), by, date)
+                               : g_strdup_printf (_("✎ Entered by %s"), by);
+  GtkWidget *l = add_label (self, text, "accent");
+  gtk_widget_add_css_class (l, "caption");
+  gtk_widget_set_margin_start (l, 12);
+}
+
+/* The document's own words, kept beside a planner's change of a cited fact. */
+static void
+add_document_value (PaZoneDetails *self, const char *field, const char *text)
+{
+  g_autofree char *line = NULL;
+  if (g_strcmp0 (field, "name") == 0)
+    line = g_strdup_printf (_("Document's own name: %s"), text);
+  else if (g_strcmp0 (field, "role") == 0)
+    line = g_strdup_printf (_("Document's own role: %s"), text);
+  else if (g_strcmp0 (field, "places") == 0)
+    line = g_strdup_printf (_("Document's own places: %s"), text);
+  else if (g_strcmp0 (field, "note") == 0)
+    line = g_strdup_printf (_("Document's own note: %s"), text);
+  else
+    line = g_strdup_printf (_("Document's own value: %s"), text);
+  GtkWidget *l = add_label (self, line, "caption");
+  gtk_widget_set_margin_start (l, 12);
+}
+
+/* A fact with its provenance: the sentence it is cited from, and/or the planner who
+ * entered or changed it, with the document's value where they changed a cited one. */
+static void
+add_fact (PaZoneDetails *self, const char *fact, PaCitation *citation, const char *entered_by,
+          const char *entered_at, const char *document_value)
+{
+  if (!entered_by)
+    {
+      add_cited (self, fact, citation);
+      return;
+    }
+  add_label (self, fact, NULL);
+  add_entered (self, entered_by, entered_at);
+  if (document_value)
+    add_document_value (self, NULL, document_value);
+  if (citation)
+    {
+      g_autofree char *q = g_strdup_printf ("“%s” — %s, %s", citation->quote, citation->seed, citation->section);
+      GtkWidget *l = add_label (self, q, "dim-label");
+      gtk_widget_add_css_class (l, "caption");
+      gtk_widget_set_margin_start (l, 12);
+      gtk_widget_set_margin_bottom (l, 4);
+    }
+}
+
+/* The target as the document states it, where a planner changed some of its fields. */
+static char *
+describe_document_target (PaTarget *t)
+{
+  g_autoptr (PaTarget) doc = NULL;
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (!t->document_values || g_hash_table_size (t->document_values) == 0)
+    return NULL;
+  doc = pa_target_new ();
+  doc->indicator = g_strdup (t->indicator);
+  doc->comparator = g_strdup (t->comparator);
+  doc->value = t->value;
+  doc->value_text = g_strdup (t->value_text);
+  doc->unit = g_strdup (t->unit);
+  doc->year = t->year;
+  doc->baseline_value = t->baseline_value;
+  doc->baseline_year = t->baseline_year;
+  doc->growth_rate = t->growth_rate;
+  doc->increase = t->increase;
+  g_hash_table_iter_init (&it, t->document_values);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const char *col = k, *text = *(const char *) v ? v : NULL;
+      double num = text ? g_ascii_strtod (text, NULL) : NAN;
+#define TEXT_FIELD(name) if (g_str_equal (col, #name)) { g_free (doc->name); doc->name = g_strdup (text); }
+      TEXT_FIELD (indicator) else TEXT_FIELD (comparator) else TEXT_FIELD (value_text) else TEXT_FIELD (unit)
+      else if (g_str_equal (col, "value")) doc->value = num;
+      else if (g_str_equal (col, "year")) doc->year = text ? atoi (text) : 0;
+      else if (g_str_equal (col, "baseline_value")) doc->baseline_value = num;
+      else if (g_str_equal (col, "baseline_year")) doc->baseline_year = text ? atoi (text) : 0;
+      else if (g_str_equal (col, "growth_rate")) doc->growth_rate = num;
+      else if (g_str_equal (col, "increase")) doc->increase = num;
+#undef TEXT_FIELD
+    }
+  return pa_target_describe (doc);
+}
+
 static void
 clear (PaZoneDetails *self)
 {
@@ -71,7 +168,8 @@ show_targets (PaZoneDetails *self, GPtrArray *targets)
     {
       PaTarget *t = targets->pdata[i];
       g_autofree char *text = pa_target_describe (t);
-      add_cited (self, text, t->citation);
+      g_autofree char *original = describe_document_target (t);
+      add_fact (self, text, t->citation, t->entered_by, t->entered_at, original);
     }
 }
 
@@ -91,7 +189,10 @@ show_organisations (PaZoneDetails *self, GPtrArray *orgs, gboolean zone_level)
         g_string_append_printf (s, " · %s", o->role);
       if (o->responsible)
         g_string_append_printf (s, _(" · responsible: %s"), o->responsible);
-      add_cited (self, s->str, o->citation);
+      if (o->industry)
+        g_string_append_printf (s, " · %s", o->industry);
+      add_fact (self, s->str, o->citation, o->entered_by, o->entered_at,
+                o->document_values ? g_hash_table_lookup (o->document_values, "name") : NULL);
     }
 }
 
@@ -202,6 +303,19 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
     }
 
   add_label (self, pa_zone_get_name (zone), "title-3");
+  if (pa_zone_get_entered_by (zone))
+    {
+      static const char *const fields[] = { "name", "role", "places", "note" };
+      add_entered (self, pa_zone_get_entered_by (zone), pa_zone_get_entered_at (zone));
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          const char *was = pa_zone_get_document_value (zone, fields[i]);
+          if (was && i == 1)
+            add_document_value (self, fields[i], pa_plan_lookup_role_label (plan, was));
+          else if (was)
+            add_document_value (self, fields[i], *was ? was : "—");
+        }
+    }
   {
     g_autofree char *role = g_strdup_printf (_("Role: %s"), pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)));
     g_autofree char *places = g_strdup_printf (_("Places: %s"), pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "—");
@@ -219,6 +333,19 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
         add_cited (self, text, c);
       }
   }
+  for (guint i = 0; i < pa_zone_get_n_parts (zone); i++)
+    {
+      const PaZonePart *part = pa_zone_get_part_info (zone, i);
+      g_autofree char *text = NULL;
+      if (part->kind != PA_PART_DRAWN)
+        continue;
+      /* measured on the ellipsoid: the planner's outline, not a figure of the document */
+      text = g_strdup_printf (_("Drawn outline “%s”: %.2f km²"), part->name ? part->name : "",
+                              pa_geodesic_area_km2 (part->geometry));
+      add_label (self, text, NULL);
+      if (part->entered_by)
+        add_entered (self, part->entered_by, NULL);
+    }
   if (pa_zone_get_schematic (zone))
     add_label (self, _("示意 — the outline is schematic: drawn inside the named district, not a surveyed boundary."),
                "warning");
@@ -231,12 +358,16 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
     }
   add_heading (self, _("Industries"));
   if (pa_zone_get_n_industries (zone) == 0)
-    add_label (self, _("The document ties no industry to this zone."), "dim-label");
+    add_label (self, pa_zone_get_citation (zone) ? _("The document ties no industry to this zone.")
+                                                 : _("No industry yet: add one with Edit Zone."),
+               "dim-label");
   for (guint i = 0; i < pa_zone_get_n_industries (zone); i++)
     {
       PaCitation *c = NULL;
+      const char *by = NULL;
       const char *name = pa_zone_get_industry (zone, i, &c);
-      add_cited (self, name, c);
+      pa_zone_get_industry_id (zone, i, &by);
+      add_fact (self, name, c, by, NULL, NULL);
     }
   show_targets (self, pa_zone_get_targets (zone));
   show_findings (self, findings, zone);

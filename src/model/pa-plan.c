@@ -233,6 +233,19 @@ pa_plan_has_schematic_zones (PaPlan *self)
   return FALSE;
 }
 
+gboolean
+pa_plan_has_planner_zones (PaPlan *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (G_LIST_MODEL (self->zones), i);
+      if (pa_zone_get_entered_by (z))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 PaBBox
 pa_plan_get_extent (PaPlan *self)
 {

@@ -14,6 +14,8 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
   double w = 0, h = pad;
   guint n = plan ? pa_plan_get_n_roles (plan) : 0;
   gboolean schematic = plan && pa_plan_has_schematic_zones (plan);
+  gboolean planner = plan && pa_plan_has_planner_zones (plan);
+  guint schematic_row = G_MAXUINT;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (PangoLayout) title = pa_painter_layout_new (cr, _("Legend"), font_px, TRUE);
   int tw, th;
@@ -33,6 +35,16 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
     {
       PangoLayout *l = pa_painter_layout_new (cr, _("示意: schematic outline, not a surveyed boundary"),
                                     font_px * 0.85, FALSE);
+      int lw, lh;
+      pango_layout_get_pixel_size (l, &lw, &lh);
+      w = MAX (w, sw + pad * 0.6 + lw);
+      schematic_row = rows->len;
+      g_ptr_array_add (rows, l);
+    }
+  if (planner)
+    {
+      PangoLayout *l = pa_painter_layout_new (cr, _("✎ drawn or changed by the planner, not the document"),
+                                              font_px * 0.85, FALSE);
       int lw, lh;
       pango_layout_get_pixel_size (l, &lw, &lh);
       w = MAX (w, sw + pad * 0.6 + lw);
@@ -62,6 +74,15 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
       double ry = y + pad + th + pad * 0.5 + line * i;
       double sy = ry + (line - font_px) / 2 - font_px * 0.1;
       int lw, lh;
+      if (i >= n && i != schematic_row)
+        {
+          /* the ✎ row: its mark is in the text, no swatch */
+          pango_layout_get_pixel_size (rows->pdata[i], &lw, &lh);
+          cairo_move_to (cr, x + pad, ry + (line - lh) / 2);
+          pa_painter_set_color (cr, pa_painter_ink, 1);
+          pango_cairo_show_layout (cr, rows->pdata[i]);
+          continue;
+        }
       cairo_rectangle (cr, x + pad, sy, sw, font_px);
       if (i < n)
         {

@@ -136,9 +136,10 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
         {
           PaZone *z = zones->pdata[i];
           PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (z));
-          g_autofree char *text = pa_zone_get_schematic (z)
-                                      ? g_strdup_printf ("%s (%s)", pa_zone_get_name (z), "示意")
-                                      : g_strdup (pa_zone_get_name (z));
+          /* 示意 for a schematic outline, ✎ for the planner's: a reader of the figure sees both */
+          g_autofree char *text = g_strdup_printf ("%s%s%s", pa_zone_get_name (z),
+                                                   pa_zone_get_schematic (z) ? " (示意)" : "",
+                                                   pa_zone_get_entered_by (z) ? " ✎" : "");
           g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, z == selected);
           int w, h;
           double x, y, ax, ay;

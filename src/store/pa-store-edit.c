@@ -150,7 +150,8 @@ keep_document_values (PaStore *self, PaChange *change, const char *table, gint64
   return TRUE;
 }
 
-/* Updates @columns of a fact row, with its provenance. */
+/* Updates @columns of a fact row, with its provenance: only the columns whose value
+ * changes become the planner's (and keep the document's value); none changing is no edit. */
 static gboolean
 update_fact (PaStore *self, PaChange *change, const char *table, gint64 id, const char *const *columns,
              GVariant **values, GError **error)
@@ -158,21 +159,38 @@ update_fact (PaStore *self, PaChange *change, const char *table, gint64 id, cons
   guint n = g_strv_length ((char **) columns);
   g_autofree char *who = pa_store_editor_name ();
   g_autofree char *when = now_iso ();
-  g_autofree const char **all = g_new0 (const char *, n + 3);
+  g_autofree const char **changed = g_new0 (const char *, n + 3);
   g_autofree GVariant **vals = g_new0 (GVariant *, n + 2);
+  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (pa_store_variant_unref0);
+  guint k = 0;
 
-  if (!keep_document_values (self, change, table, id, columns, error))
-    {
-      sink_all (values, n);
-      return FALSE;
-    }
   for (guint i = 0; i < n; i++)
-    all[i] = columns[i], vals[i] = values[i];
-  all[n] = "entered_by";
-  all[n + 1] = "entered_at";
-  vals[n] = text (who);
-  vals[n + 1] = text (when);
-  return pa_store_row_update (self, change, table, id, all, vals, error);
+    {
+      g_autoptr (GError) local = NULL;
+      GVariant *v = values[i] ? g_variant_ref_sink (values[i]) : NULL;
+      g_autoptr (GVariant) now = pa_store_row_get (self, table, id, columns[i], &local);
+      g_ptr_array_add (owned, v);
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          sink_all (values + i + 1, n - i - 1);
+          return FALSE;
+        }
+      if (!pa_store_values_equal (now, v))
+        {
+          changed[k] = columns[i];
+          vals[k++] = v; /* borrowed: @owned keeps it until the row has taken its own */
+        }
+    }
+  if (k == 0)
+    return TRUE;
+  if (!keep_document_values (self, change, table, id, changed, error))
+    return FALSE;
+  changed[k] = "entered_by";
+  changed[k + 1] = "entered_at";
+  vals[k] = text (who);
+  vals[k + 1] = text (when);
+  return pa_store_row_update (self, change, table, id, changed, vals, error);
 }
 
 static gboolean
