@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "document/pa-document.h"
+#include "document/pa-plan-diff.h"
 #include "geo/pa-geodesic.h"
 #include "store/pa-store-edit.h"
 #include "pa-test-util.h"
@@ -497,6 +498,121 @@ test_reshape_schematic_part (Fixture *f, gconstpointer data)
   g_assert_cmpint (pa_zone_get_part_info (zone, index)->kind, ==, PA_PART_SCHEMATIC);
 }
 
+static void
+count_signal (gpointer instance, int *count)
+{
+  (*count)++;
+}
+
+static gboolean
+has_difference (PaDocument *doc, PaDiffKind kind, const char *needle)
+{
+  GPtrArray *d = pa_document_get_differences (doc);
+  for (guint i = 0; d && i < d->len; i++)
+    {
+      PaDiffItem *item = d->pdata[i];
+      if (item->kind == kind && strstr (item->text, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Shenzhen duplicated as a scenario: the copy is shown, the same as the original until
+ * the planner changes it, and then says what differs; the original is untouched; one
+ * undo takes the whole scenario away. */
+static void
+test_duplicate_as_scenario (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) before = pa_document_list_plans (f->doc, &error);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (PaGeometry) outline = square (114.30, 22.70, 1.5);
+  PaPlan *scenario;
+  PaZone *core;
+  guint n_zones = g_list_model_get_n_items (pa_document_get_zones (f->doc));
+  guint n_targets = g_list_model_get_n_items (pa_document_get_targets (f->doc));
+  int plans_changed = 0;
+  g_autofree char *original_sum = NULL, *sum_sql = NULL;
+
+  g_signal_connect (f->doc, "plans-changed", G_CALLBACK (count_signal), &plans_changed);
+  sum_sql = g_strdup ("SELECT count(*) || ':' || total(value) FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = 'shenzhen'");
+  original_sum = query_text (f->path, sum_sql);
+
+  pa_document_duplicate_plan (f->doc, "深圳方案B：光明扩区", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plans_changed, ==, 1);
+  scenario = pa_document_get_plan (f->doc);
+  g_assert_cmpstr (pa_plan_get_slug (scenario), ==, "shenzhen-scenario");
+  g_assert_cmpstr (pa_plan_get_scenario_of (scenario), ==, "shenzhen");
+  g_assert_cmpstr (pa_plan_get_name (scenario), ==, "深圳方案B：光明扩区");
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (f->doc)), ==, n_zones);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_targets (f->doc)), ==, n_targets);
+  g_assert_nonnull (pa_document_get_differences (f->doc));
+  g_assert_cmpuint (pa_document_get_differences (f->doc)->len, ==, 0);
+  after = pa_document_list_plans (f->doc, &error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  /* copied facts keep their citations: the scenario is the document's until changed */
+  core = zone_named (f->doc, "坪山");
+  g_assert_nonnull (core);
+  g_assert_nonnull (pa_zone_get_citation (core));
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  g_assert_nonnull (pa_document_add_zone (f->doc, "光明科学城生物医药园", "center", outline, &error));
+  g_assert_no_error (error);
+  g_assert_true (pa_document_set_zone_field (f->doc, core, "name", "坪山国家生物产业基地（扩区）", &error));
+  g_assert_true (has_difference (f->doc, PA_DIFF_ZONE_ADDED, "光明科学城生物医药园"));
+  g_assert_true (has_difference (f->doc, PA_DIFF_ZONE_CHANGED, "坪山国家生物产业基地（扩区）"));
+  g_assert_true (pa_document_delete_zone (f->doc, zone_named (f->doc, "光明科学城"), &error));
+  g_assert_false (has_difference (f->doc, PA_DIFF_ZONE_ADDED, "光明科学城生物医药园"));
+
+  /* the original plan is as it was */
+  {
+    g_autofree char *now = query_text (f->path, sum_sql);
+    g_assert_cmpstr (now, ==, original_sum);
+    g_autoptr (PaPlan) original = reload_from_disk (f->path, "shenzhen");
+    g_assert_nonnull (pa_plan_find_zone (original, pa_zone_get_key (core)));
+    g_assert_true (g_str_has_prefix (pa_zone_get_name (pa_plan_find_zone (original, pa_zone_get_key (core))), "坪山"));
+    g_assert_null (strstr (pa_zone_get_name (pa_plan_find_zone (original, pa_zone_get_key (core))), "扩区"));
+  }
+
+  /* undo everything: the scenario goes, the original is shown */
+  while (pa_document_can_undo (f->doc))
+    {
+      g_assert_true (pa_document_undo (f->doc, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (pa_plan_get_slug (pa_document_get_plan (f->doc)), ==, "shenzhen");
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = pa_document_list_plans (f->doc, &error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug LIKE '%scenario%'"), ==, 0);
+  /* and redo brings the scenario back, shown */
+  g_assert_true (pa_document_redo (f->doc, &error));
+  g_assert_cmpstr (pa_plan_get_slug (pa_document_get_plan (f->doc)), ==, "shenzhen-scenario");
+}
+
+/* A plan from scratch: no document, a starting legend, zones drawn into it. */
+static void
+test_new_plan_from_scratch (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaGeometry) outline = square (121.40, 37.50, 1.0);
+  PaPlan *plan;
+  g_autofree char *source = NULL;
+
+  g_assert_true (pa_document_new_plan (f->doc, "芝罘区生物医药园区布局（草案）", "1+2", "芝罘区", &error));
+  g_assert_no_error (error);
+  plan = pa_document_get_plan (f->doc);
+  g_assert_cmpstr (pa_plan_get_name (plan), ==, "芝罘区生物医药园区布局（草案）");
+  g_assert_cmpuint (pa_plan_get_n_roles (plan), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (f->doc)), ==, 0);
+  source = pa_plan_describe_source (plan);
+  g_assert_nonnull (strstr (source, "no source document"));
+  g_assert_nonnull (pa_document_add_zone (f->doc, "核心区", "core", outline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (f->doc)), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -513,5 +629,8 @@ main (int argc, char *argv[])
   ADD ("busy-database", test_busy_database);
   ADD ("local-file-uses-wal", test_local_file_uses_wal);
   ADD ("reshape-schematic-part", test_reshape_schematic_part);
+  g_test_add ("/document/duplicate-as-scenario", Fixture, "shenzhen", fixture_set_up, test_duplicate_as_scenario,
+              fixture_tear_down);
+  ADD ("new-plan-from-scratch", test_new_plan_from_scratch);
   return g_test_run ();
 }

@@ -75,6 +75,31 @@ ALTER TABLE organisations ADD COLUMN entered_at TEXT;
 ALTER TABLE zone_industries ADD COLUMN entered_by TEXT;
 ALTER TABLE zone_industries ADD COLUMN entered_at TEXT;
 
+-- Plans a planner makes have no source document, and a scenario names the plan it
+-- varies. plans is rebuilt for the nullable document_id (foreign keys wait, see above).
+CREATE TABLE plans_v2 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  layout TEXT NOT NULL,
+  region TEXT,
+  document_id INTEGER REFERENCES documents(id), -- NULL for a plan a planner made
+  period_start INTEGER,            -- the plan's period, where the document states it
+  period_end INTEGER,
+  period_citation_id INTEGER REFERENCES citations(id),
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  scenario_of INTEGER REFERENCES plans(id), -- the plan this one is an alternative to
+  entered_by TEXT,
+  entered_at TEXT,
+  CHECK (document_id IS NOT NULL OR entered_by IS NOT NULL)
+);
+INSERT INTO plans_v2 (id, slug, name, layout, region, document_id, period_start, period_end,
+                      period_citation_id, sort_order)
+  SELECT id, slug, name, layout, region, document_id, period_start, period_end,
+         period_citation_id, sort_order FROM plans;
+DROP TABLE plans;
+ALTER TABLE plans_v2 RENAME TO plans;
+
 CREATE TABLE document_values (
   id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   table_name TEXT NOT NULL,

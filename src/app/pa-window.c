@@ -49,6 +49,7 @@ struct _PaWindow
   GPtrArray *slugs;
   GSettings *settings; /* may be NULL when the schema is not installed */
   guint watch_id;      /* looks for other programs' changes to the file */
+  gboolean filling;    /* the plan chooser is being refilled, not chosen from */
 };
 
 G_DEFINE_FINAL_TYPE (PaWindow, pa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -173,7 +174,8 @@ static void
 show_details (PaWindow *self)
 {
   pa_zone_details_show (self->details, pa_document_get_plan (self->document),
-                        pa_document_get_selected_zone (self->document), pa_document_get_findings (self->document));
+                        pa_document_get_selected_zone (self->document), pa_document_get_findings (self->document),
+                        pa_document_get_differences (self->document));
 }
 
 static void
@@ -426,6 +428,66 @@ delete_zone_action (GtkWidget *widget, const char *action, GVariant *param)
     }
 }
 
+typedef gboolean (*NameDone) (PaDocument *document, const char *name, GError **error);
+
+static void
+name_response (AdwMessageDialog *dialog, const char *response, PaWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  NameDone done = g_object_get_data (G_OBJECT (dialog), "done");
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "ok") && !done (self->document, gtk_editable_get_text (entry), &error))
+    toast (self, error->message);
+}
+
+/* Asks for a name in a small dialog; @done makes the plan with it. */
+static void
+ask_name (PaWindow *self, const char *heading, const char *body, const char *suggestion, const char *ok, NameDone done)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", ok, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "done", done);
+  g_signal_connect (dialog, "response", G_CALLBACK (name_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+new_plan_named (PaDocument *document, const char *name, GError **error)
+{
+  return pa_document_new_plan (document, name, NULL, NULL, error);
+}
+
+static void
+duplicate_plan_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaPlan *plan = pa_document_get_plan (self->document);
+  g_autofree char *suggestion = NULL;
+  if (!plan)
+    return;
+  suggestion = g_strdup_printf (_("%s — scenario"), pa_plan_get_name (plan));
+  ask_name (self, _("Duplicate as Scenario"),
+            _("An alternative layout to try: a copy of the plan, compared with it as you change it."), suggestion,
+            _("_Duplicate"), pa_document_duplicate_plan);
+}
+
+static void
+new_plan_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ask_name (PA_WINDOW (widget), _("New Plan"), _("A plan of your own, with no source document: draw its zones."),
+            _("New plan"), _("C_reate"), new_plan_named);
+}
+
 static void
 edit_zone_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -554,11 +616,42 @@ industry_zone_activated (PaWindow *self, const char *slug, const char *zone_key)
     pa_window_select_zone (self, pa_plan_find_zone (pa_document_get_plan (self->document), zone_key));
 }
 
+/* The plan chooser lists the file's plans: again after a scenario or a new plan. */
+static void
+fill_plans (PaWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) plans = pa_document_list_plans (self->document, &error);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  PaPlan *plan = pa_document_get_plan (self->document);
+
+  if (!plans)
+    {
+      g_warning ("%s: %s", pa_store_get_path (pa_document_get_store (self->document)), error->message);
+      return;
+    }
+  g_ptr_array_set_size (self->slugs, 0);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      char **pair = plans->pdata[i];
+      g_ptr_array_add (self->slugs, g_strdup (pair[0]));
+      gtk_string_list_append (names, pair[1]);
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (names));
+  for (guint i = 0; plan && i < self->slugs->len; i++)
+    if (g_str_equal (self->slugs->pdata[i], pa_plan_get_slug (plan)))
+      gtk_drop_down_set_selected (self->plan_dropdown, i);
+  self->filling = FALSE;
+}
+
 static void
 plan_dropdown_changed (PaWindow *self)
 {
   guint i = gtk_drop_down_get_selected (self->plan_dropdown);
   g_autoptr (GError) error = NULL;
+  if (self->filling)
+    return;
   if (i < self->slugs->len && !pa_window_show_plan (self, self->slugs->pdata[i], &error))
     toast (self, error->message);
 }
@@ -710,6 +803,8 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.draw-zone", NULL, draw_zone_action);
   gtk_widget_class_install_action (widget_class, "win.draw-part", NULL, draw_part_action);
   gtk_widget_class_install_action (widget_class, "win.shape-zone", NULL, shape_zone_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -738,8 +833,6 @@ PaWindow *
 pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap)
 {
   PaWindow *self = g_object_new (PA_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr (GPtrArray) plans = NULL;
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (GError) error = NULL;
   PaStore *store = pa_document_get_store (document);
 
@@ -755,20 +848,13 @@ pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap)
   g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (plan_changed), self);
   g_signal_connect_swapped (document, "notify::selected-zone", G_CALLBACK (selection_changed), self);
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed), self);
+  g_signal_connect_swapped (document, "notify::differences", G_CALLBACK (show_details), self);
   g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (history_changed), self);
   history_changed (self);
 
-  plans = pa_store_list_plans (store, &error);
-  if (!plans)
-    g_warning ("%s: %s", pa_store_get_path (store), error->message);
-  for (guint i = 0; plans && i < plans->len; i++)
-    {
-      char **pair = plans->pdata[i];
-      g_ptr_array_add (self->slugs, g_strdup (pair[0]));
-      gtk_string_list_append (names, pair[1]);
-    }
-  gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (names));
+  fill_plans (self);
+  g_signal_connect_swapped (document, "plans-changed", G_CALLBACK (fill_plans), self);
   g_signal_connect_swapped (self->plan_dropdown, "notify::selected", G_CALLBACK (plan_dropdown_changed), self);
   if (pa_document_get_plan (document))
     plan_changed (self);

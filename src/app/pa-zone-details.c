@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "audit/pa-audit.h"
+#include "document/pa-plan-diff.h"
 #include "geo/pa-geodesic.h"
 
 struct _PaZoneDetails
@@ -272,8 +273,19 @@ show_findings (PaZoneDetails *self, GPtrArray *findings, PaZone *zone)
                "dim-label");
 }
 
+static void
+show_differences (PaZoneDetails *self, PaPlan *plan, GPtrArray *differences)
+{
+  g_autofree char *heading = g_strdup_printf (_("Differences from “%s”"), pa_plan_get_scenario_of_name (plan));
+  add_heading (self, heading);
+  if (differences->len == 0)
+    add_label (self, _("None yet: this scenario is still a copy of the plan."), "dim-label");
+  for (guint i = 0; i < differences->len; i++)
+    add_label (self, ((PaDiffItem *) differences->pdata[i])->text, NULL);
+}
+
 void
-pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray *findings)
+pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray *findings, GPtrArray *differences)
 {
   g_return_if_fail (PA_IS_ZONE_DETAILS (self));
   clear (self);
@@ -286,6 +298,8 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
       add_label (self, pa_plan_get_name (plan), "title-3");
       add_label (self, doc, "dim-label");
       add_label (self, _("Click a zone on the map or in the list to see its details."), NULL);
+      if (differences)
+        show_differences (self, plan, differences);
       if (ind->len)
         {
           g_autofree char *joined = NULL;

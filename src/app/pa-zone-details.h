@@ -14,8 +14,10 @@ G_DECLARE_FINAL_TYPE (PaZoneDetails, pa_zone_details, PA, ZONE_DETAILS, GtkBox)
 
 GtkWidget *pa_zone_details_new (void);
 /* Shows @zone of @plan, or the plan's overview when @zone is NULL, with the audit
- * @findings (PaFinding; may be NULL) that concern it. */
-void pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray *findings);
+ * @findings (PaFinding; may be NULL) that concern it and, in a scenario's overview, its
+ * @differences from the plan it varies (PaDiffItem; may be NULL). */
+void pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray *findings,
+                           GPtrArray *differences);
 /* All text the panel shows, one label per line (for tests and copy). */
 char *pa_zone_details_get_text (PaZoneDetails *self);
 

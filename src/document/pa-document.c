@@ -11,6 +11,7 @@
 #include "audit/pa-audit.h"
 #include "model/pa-organisation-item.h"
 #include "model/pa-target-item.h"
+#include "pa-plan-diff.h"
 #include "store/pa-store-edit.h"
 
 struct _PaDocument
@@ -23,6 +24,7 @@ struct _PaDocument
   GListStore *organisations; /* PaOrganisationItem */
   PaZone *selected;
   GPtrArray *findings;
+  GPtrArray *differences; /* PaDiffItem, when the plan is a scenario */
   GPtrArray *undo;           /* PaChange, most recent last */
   GPtrArray *redo;
   gint64 data_version;
@@ -39,12 +41,14 @@ enum
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_DIFFERENCES,
   N_PROPS
 };
 
 enum
 {
   CHANGED,
+  PLANS_CHANGED,
   N_SIGNALS
 };
 
@@ -64,6 +68,7 @@ pa_document_dispose (GObject *object)
   g_clear_object (&self->targets);
   g_clear_object (&self->organisations);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   G_OBJECT_CLASS (pa_document_parent_class)->dispose (object);
@@ -83,6 +88,7 @@ pa_document_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_CAN_REDO: g_value_set_boolean (value, pa_document_can_redo (self)); break;
     case PROP_UNDO_LABEL: g_value_set_string (value, pa_document_get_undo_label (self)); break;
     case PROP_REDO_LABEL: g_value_set_string (value, pa_document_get_redo_label (self)); break;
+    case PROP_DIFFERENCES: g_value_set_boxed (value, self->differences); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -118,7 +124,13 @@ pa_document_class_init (PaDocumentClass *klass)
   props[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, "An edit can be redone", FALSE, ro);
   props[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, "What undo would undo", NULL, ro);
   props[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, "What redo would redo", NULL, ro);
+  props[PROP_DIFFERENCES] = g_param_spec_boxed ("differences", NULL, "What a scenario changes (PaDiffItem)",
+                                               G_TYPE_PTR_ARRAY, ro);
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /* Plans were added or removed (a scenario, a new plan, or their undo). */
+  signals[PLANS_CHANGED] = g_signal_new ("plans-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                         NULL, NULL, G_TYPE_NONE, 0);
 
   /* After every edit, undo, redo or external change: @zone is the one zone it was
    * confined to, or NULL when it reached further. */
@@ -236,6 +248,19 @@ refresh_derived (PaDocument *self)
   self->findings = self->plan ? pa_audit_plan (self->plan, PA_AUDIT_DEFAULT_TOLERANCE, NULL)
                               : g_ptr_array_new_with_free_func ((GDestroyNotify) pa_finding_unref);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_FINDINGS]);
+
+  /* a scenario is read against the plan it varies, as that plan stands now */
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
+  if (self->plan && pa_plan_get_scenario_of (self->plan))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaPlan) original = pa_store_load_plan (self->store, pa_plan_get_scenario_of (self->plan), &error);
+      if (original)
+        self->differences = pa_plan_diff (original, self->plan);
+      else
+        g_warning ("%s: %s", pa_plan_get_slug (self->plan), error->message);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_DIFFERENCES]);
 }
 
 static void
@@ -268,10 +293,7 @@ pa_document_open_plan (PaDocument *self, const char *slug, GError **error)
   g_signal_connect_object (zones, "items-changed", G_CALLBACK (plan_zones_changed), self, G_CONNECT_SWAPPED);
   plan_zones_changed (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->zones)), g_list_model_get_n_items (zones),
                       zones);
-  /* undo reaches back only as far as this plan was shown: the other plan's edits stay
-   * in the file, where the planner can see them */
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  /* the history stays: undoing an edit of another plan shows that plan first */
   refresh_derived (self);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PLAN]);
   notify_history (self);
@@ -317,16 +339,44 @@ reload_or_warn (PaDocument *self, PaChange *change, GError **error)
   return FALSE;
 }
 
+/* After @change was made, redone or (@undone) undone: tell who lists the plans, show the
+ * plan it concerns, bring that plan up to date. */
+static gboolean
+settle (PaDocument *self, PaChange *change, gboolean undone, GError **error)
+{
+  const char *show = undone ? pa_change_get_plan_before (change) : pa_change_get_plan_after (change);
+  gboolean other = show && self->plan && !g_str_equal (show, pa_plan_get_slug (self->plan));
+
+  if (pa_change_touches (change, "plans"))
+    g_signal_emit (self, signals[PLANS_CHANGED], 0);
+  if (other)
+    {
+      if (!pa_document_open_plan (self, show, error))
+        {
+          g_prefix_error (error, _("The edit was saved but the plan could not be shown again: "));
+          return FALSE;
+        }
+      self->data_version = pa_store_get_data_version (self->store);
+      return TRUE;
+    }
+  return reload_or_warn (self, change, error);
+}
+
 PaChange *
 pa_document_begin_edit (PaDocument *self, const char *label, GError **error)
 {
+  PaChange *change;
+
   g_return_val_if_fail (PA_IS_DOCUMENT (self), NULL);
   if (!self->plan)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("No plan is open"));
       return NULL;
     }
-  return pa_store_begin_change (self->store, label, error);
+  change = pa_store_begin_change (self->store, label, error);
+  if (change)
+    pa_change_set_plans (change, pa_plan_get_slug (self->plan), pa_plan_get_slug (self->plan));
+  return change;
 }
 
 gboolean
@@ -348,7 +398,7 @@ pa_document_end_edit (PaDocument *self, PaChange *change, gboolean ok, GError **
   g_ptr_array_add (self->undo, change);
   g_ptr_array_set_size (self->redo, 0);
   notify_history (self);
-  return reload_or_warn (self, change, error);
+  return settle (self, change, FALSE, error);
 }
 
 gboolean pa_document_can_undo (PaDocument *self) { return self->undo->len > 0; }
@@ -383,7 +433,7 @@ step_history (PaDocument *self, GPtrArray *from, GPtrArray *to, gboolean undo, G
   g_ptr_array_add (to, pa_change_ref (change));
   g_ptr_array_remove_index (from, from->len - 1);
   notify_history (self);
-  return reload_or_warn (self, change, error);
+  return settle (self, to->pdata[to->len - 1], undo, error);
 }
 
 gboolean
@@ -643,6 +693,51 @@ pa_document_place_organisation (PaDocument *self, const PaOrganisation *org, dou
   g_return_val_if_fail (org != NULL, FALSE);
   EDIT (self, _("Place enterprise on the map"),
         pa_store_edit_place_organisation (STORE (self), change_, org->id, lon, lat, error));
+}
+
+GPtrArray *
+pa_document_get_differences (PaDocument *self)
+{
+  g_return_val_if_fail (PA_IS_DOCUMENT (self), NULL);
+  return self->differences;
+}
+
+GPtrArray *
+pa_document_list_plans (PaDocument *self, GError **error)
+{
+  g_return_val_if_fail (PA_IS_DOCUMENT (self), NULL);
+  return pa_store_list_plans (self->store, error);
+}
+
+/* Makes a plan (a copy or a new one) with @make and shows it; one undo step. */
+static gboolean
+new_plan (PaDocument *self, const char *label, gboolean copy, const char *name, const char *layout,
+          const char *region, GError **error)
+{
+  PaChange *change = pa_document_begin_edit (self, label, error);
+  g_autofree char *slug = NULL;
+
+  if (!change)
+    return FALSE;
+  slug = copy ? pa_store_edit_duplicate_plan (self->store, change, pa_plan_get_slug (self->plan), name, error)
+              : pa_store_edit_add_plan (self->store, change, name, layout, region, error);
+  if (slug)
+    pa_change_set_plans (change, pa_plan_get_slug (self->plan), slug);
+  return pa_document_end_edit (self, change, slug != NULL, error);
+}
+
+gboolean
+pa_document_duplicate_plan (PaDocument *self, const char *name, GError **error)
+{
+  g_return_val_if_fail (PA_IS_DOCUMENT (self), FALSE);
+  return new_plan (self, _("Duplicate as scenario"), TRUE, name, NULL, NULL, error);
+}
+
+gboolean
+pa_document_new_plan (PaDocument *self, const char *name, const char *layout, const char *region, GError **error)
+{
+  g_return_val_if_fail (PA_IS_DOCUMENT (self), FALSE);
+  return new_plan (self, _("New plan"), FALSE, name, layout, region, error);
 }
 
 gboolean

@@ -39,7 +39,20 @@ void pa_document_select_zone (PaDocument *self, PaZone *zone);
 /* The audit's findings for the plan (PaFinding), rerun after every edit. */
 GPtrArray *pa_document_get_findings (PaDocument *self);
 
-/* History. Labels are what the planner did ("Rename zone"); NULL when there is none. */
+/* What the plan changes against the plan it is a scenario of (PaDiffItem, see
+ * pa-plan-diff.h); NULL for a plan that is no scenario. Follows every edit. */
+GPtrArray *pa_document_get_differences (PaDocument *self);
+/* The plans in the file, as pa_store_list_plans gives them; "plans-changed" says when
+ * to ask again. */
+GPtrArray *pa_document_list_plans (PaDocument *self, GError **error);
+/* A copy of the plan shown, named @name, as a scenario of it; the copy is shown. */
+gboolean pa_document_duplicate_plan (PaDocument *self, const char *name, GError **error);
+/* A new plan with no source document; it is shown. */
+gboolean pa_document_new_plan (PaDocument *self, const char *name, const char *layout,
+                               const char *region, GError **error);
+
+/* History, across the plans of the session: undoing an edit of another plan shows it
+ * first. Labels are what the planner did ("Rename zone"); NULL when there is none. */
 gboolean pa_document_can_undo (PaDocument *self);
 gboolean pa_document_can_redo (PaDocument *self);
 const char *pa_document_get_undo_label (PaDocument *self);

@@ -10,6 +10,7 @@ struct _PaPlan
   gint64 id;
   char *slug, *name, *layout, *region;
   char *doc_title, *doc_issuer, *doc_date, *doc_seed;
+  char *scenario_of, *scenario_of_name, *entered_by;
   GPtrArray *role_keys, *role_labels;
   GListStore *zones;
   GPtrArray *targets, *organisations, *industries;
@@ -69,6 +70,9 @@ pa_plan_finalize (GObject *object)
   g_free (self->doc_issuer);
   g_free (self->doc_date);
   g_free (self->doc_seed);
+  g_free (self->scenario_of);
+  g_free (self->scenario_of_name);
+  g_free (self->entered_by);
   g_ptr_array_unref (self->role_keys);
   g_ptr_array_unref (self->role_labels);
   g_object_unref (self->zones);
@@ -285,6 +289,8 @@ char *
 pa_plan_describe_source (PaPlan *self)
 {
   g_autoptr (GString) s = g_string_new (NULL);
+  if (!self->doc_seed && self->entered_by)
+    return g_strdup_printf (_("Made by %s in Park Atlas; no source document"), self->entered_by);
   if (self->doc_title)
     g_string_printf (s, _("Source: 《%s》"), self->doc_title);
   else
@@ -405,6 +411,9 @@ pa_plan_assign (PaPlan *self, PaPlan *from)
   replace_string (self, &self->doc_issuer, from->doc_issuer, 0);
   replace_string (self, &self->doc_date, from->doc_date, 0);
   replace_string (self, &self->doc_seed, from->doc_seed, 0);
+  replace_string (self, &self->scenario_of, from->scenario_of, 0);
+  replace_string (self, &self->scenario_of_name, from->scenario_of_name, 0);
+  replace_string (self, &self->entered_by, from->entered_by, 0);
   pa_plan_set_period (self, from->period_start, from->period_end, from->period_citation);
   SWAP (self->role_keys, from->role_keys);
   SWAP (self->role_labels, from->role_labels);
@@ -439,4 +448,40 @@ pa_plan_assign (PaPlan *self, PaPlan *from)
     g_list_store_splice (self->zones, 0, n_old, zones->pdata, zones->len);
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+pa_plan_set_scenario_of (PaPlan *self, const char *slug, const char *name)
+{
+  g_return_if_fail (PA_IS_PLAN (self));
+  g_free (self->scenario_of);
+  g_free (self->scenario_of_name);
+  self->scenario_of = g_strdup (slug);
+  self->scenario_of_name = g_strdup (name);
+}
+
+const char *
+pa_plan_get_scenario_of_name (PaPlan *self)
+{
+  return self->scenario_of_name ? self->scenario_of_name : self->scenario_of;
+}
+
+const char *
+pa_plan_get_scenario_of (PaPlan *self)
+{
+  return self->scenario_of;
+}
+
+void
+pa_plan_set_entered_by (PaPlan *self, const char *who)
+{
+  g_return_if_fail (PA_IS_PLAN (self));
+  g_free (self->entered_by);
+  self->entered_by = g_strdup (who);
+}
+
+const char *
+pa_plan_get_entered_by (PaPlan *self)
+{
+  return self->entered_by;
 }

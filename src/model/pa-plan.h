@@ -35,6 +35,14 @@ const char *pa_plan_get_document_seed (PaPlan *self);
 /* "Source: 《title》, issuer, date", leaving out what the document does not give. */
 char *pa_plan_describe_source (PaPlan *self);
 
+/* The slug of the plan this one is a scenario of (an alternative layout), or NULL. */
+void pa_plan_set_scenario_of (PaPlan *self, const char *slug, const char *name);
+const char *pa_plan_get_scenario_of (PaPlan *self);
+const char *pa_plan_get_scenario_of_name (PaPlan *self);
+/* Who made the plan, for plans a planner made (NULL for a document's plan). */
+void pa_plan_set_entered_by (PaPlan *self, const char *who);
+const char *pa_plan_get_entered_by (PaPlan *self);
+
 /* Roles in legend order. */
 void pa_plan_add_role (PaPlan *self, const char *key, const char *label);
 guint pa_plan_get_n_roles (PaPlan *self);

@@ -29,6 +29,7 @@ struct _PaChange
   GPtrArray *ops;   /* PaRowOp, in the order they were made */
   gint64 zone;      /* see pa_change_get_zone; -1 before any zone was noted */
   gboolean wide;    /* reaches beyond one zone */
+  char *plan_before, *plan_after;
 };
 
 PaChange *pa_change_new (const char *label);

@@ -47,6 +47,8 @@ pa_change_unref (PaChange *self)
   if (g_atomic_ref_count_dec (&self->ref))
     {
       g_free (self->label);
+      g_free (self->plan_before);
+      g_free (self->plan_after);
       g_ptr_array_unref (self->ops);
       g_free (self);
     }
@@ -103,4 +105,34 @@ pa_change_note_zone (PaChange *self, gint64 zone)
     self->wide = TRUE;
   else
     self->zone = zone;
+}
+
+gboolean
+pa_change_touches (const PaChange *self, const char *table)
+{
+  for (guint i = 0; i < self->ops->len; i++)
+    if (g_str_equal (((PaRowOp *) self->ops->pdata[i])->table, table))
+      return TRUE;
+  return FALSE;
+}
+
+void
+pa_change_set_plans (PaChange *self, const char *before, const char *after)
+{
+  g_free (self->plan_before);
+  g_free (self->plan_after);
+  self->plan_before = g_strdup (before);
+  self->plan_after = g_strdup (after);
+}
+
+const char *
+pa_change_get_plan_before (const PaChange *self)
+{
+  return self->plan_before;
+}
+
+const char *
+pa_change_get_plan_after (const PaChange *self)
+{
+  return self->plan_after;
 }

@@ -29,6 +29,14 @@ gint64 pa_change_get_zone (const PaChange *self);
 /* The row an edit created first in @table (a new zone's fid, say), or 0. */
 gint64 pa_change_get_inserted (const PaChange *self, const char *table);
 
+/* TRUE when the change wrote a row of @table. */
+gboolean pa_change_touches (const PaChange *self, const char *table);
+/* The plan to show after the change is redone (@after) or undone (@before): slugs kept by
+ * the document, which shows the plan an undo or redo concerns. */
+void pa_change_set_plans (PaChange *self, const char *before, const char *after);
+const char *pa_change_get_plan_before (const PaChange *self);
+const char *pa_change_get_plan_after (const PaChange *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaChange, pa_change_unref)
 
 G_END_DECLS

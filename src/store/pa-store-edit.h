@@ -77,4 +77,12 @@ gboolean pa_store_edit_place_organisation (PaStore *self, PaChange *change, gint
 gboolean pa_store_edit_delete_organisation (PaStore *self, PaChange *change, gint64 id,
                                             GError **error);
 
+/* Plans (pa-store-edit-plan.c). A copy of plan @slug named @name, marked as its scenario;
+ * returns the new plan's slug. */
+char *pa_store_edit_duplicate_plan (PaStore *self, PaChange *change, const char *slug, const char *name,
+                                   GError **error);
+/* A new plan with no source document and a starting legend; returns its slug. */
+char *pa_store_edit_add_plan (PaStore *self, PaChange *change, const char *name, const char *layout,
+                              const char *region, GError **error);
+
 G_END_DECLS

@@ -510,8 +510,10 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
   reader_init (&r, pa_store_get_db (self));
   s = pa_store_prepare (r.db,
                         "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date, "
-                        "p.period_start, p.period_end, p.period_citation_id, d.seed "
-                        "FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
+                        "p.period_start, p.period_end, p.period_citation_id, d.seed, "
+                        "(SELECT o.slug FROM plans o WHERE o.id = p.scenario_of), p.entered_by, "
+                        "(SELECT o.name FROM plans o WHERE o.id = p.scenario_of) "
+                        "FROM plans p LEFT JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
                         error);
   ok = s != NULL;
   if (ok)
@@ -537,6 +539,8 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
       pa_plan_set_region (plan, col_text (s, 4));
       pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
       pa_plan_set_document_seed (plan, col_text (s, 11));
+      pa_plan_set_scenario_of (plan, col_text (s, 12), col_text (s, 14));
+      pa_plan_set_entered_by (plan, col_text (s, 13));
       pa_plan_set_period (plan, sqlite3_column_int (s, 8), sqlite3_column_int (s, 9), citation (&r, s, 10));
       g_clear_pointer (&s, sqlite3_finalize);
       ok = reader_load_document_values (&r, error) && load_plan_rows (&r, plan, error);
