@@ -9,6 +9,8 @@
 #include "model/pa-target-item.h"
 #include "app/pa-window.h"
 #include "app/pa-zone-dialog.h"
+#include "app/pa-organisation-dialog.h"
+#include "app/pa-target-dialog.h"
 #include "geo/pa-geodesic.h"
 #include "audit/pa-audit.h"
 #include "pa-test-util.h"
@@ -549,6 +551,84 @@ test_provenance_in_details_and_export (void)
   g_assert_null (strstr (text, "✎ Entered by"));
 }
 
+/* The planner's X zone gets a target and an enterprise through the forms, and the
+ * enterprise a place on the map with one click; a value that is no number is refused
+ * with the field named. */
+static void
+test_forms_attach_target_and_enterprise (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaDocument *doc = pa_window_get_document (window);
+  PaEditLayer *layer = pa_window_get_edit_layer (window);
+  GListModel *zones;
+  PaZone *zone = NULL;
+  PaTargetDialog *td;
+  PaOrganisationDialog *od;
+  PaOrganisation *org;
+  PaTarget *t;
+  PaPoint inside;
+  double x, y;
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  zones = pa_plan_get_zones (pa_window_get_plan (window));
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      if (g_str_equal (pa_zone_get_name (z), "测试X园"))
+        zone = z;
+    }
+  g_assert_nonnull (zone);
+  pa_document_select_zone (doc, zone);
+
+  td = pa_target_dialog_new (GTK_WINDOW (window), doc, zone, NULL);
+  gtk_window_present (GTK_WINDOW (td));
+  pa_target_dialog_set_field (td, "indicator", "主营业务收入");
+  pa_target_dialog_set_field (td, "comparator", "达到");
+  pa_target_dialog_set_field (td, "value", "五十");
+  g_assert_false (pa_target_dialog_save (td, &error));
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "五十"));
+  g_clear_error (&error);
+  pa_target_dialog_set_field (td, "value", "50");
+  pa_target_dialog_set_field (td, "unit", "亿元");
+  pa_target_dialog_set_field (td, "year", "2025");
+  g_assert_true (pa_target_dialog_save (td, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pa_zone_get_targets (zone)->len, ==, 1);
+  t = pa_zone_get_targets (zone)->pdata[0];
+  g_assert_cmpfloat (t->value, ==, 50);
+  g_assert_nonnull (t->entered_by);
+  g_assert_null (t->citation);
+
+  od = pa_organisation_dialog_new (GTK_WINDOW (window), doc, zone, NULL);
+  gtk_window_present (GTK_WINDOW (od));
+  pa_organisation_dialog_set_name (od, "示例药业有限公司");
+  g_assert_true (pa_organisation_dialog_save (od, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pa_zone_get_organisations (zone)->len, ==, 1);
+  org = pa_zone_get_organisations (zone)->pdata[0];
+  g_assert_cmpstr (org->kind, ==, "enterprise");
+  g_assert_true (isnan (org->lon));
+
+  inside = pa_geometry_get_label_point (pa_zone_get_geometry (zone));
+  iterate_until (map_ready, 1000);
+  g_assert_true (pa_window_map_coords (window, inside.x, inside.y, &x, &y));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place-organisation", "x", org->id);
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_PLACE);
+  pa_edit_layer_set_snapping (layer, FALSE);
+  g_assert_true (pa_edit_layer_click (layer, x, y, 1, 1));
+  pa_edit_layer_set_snapping (layer, TRUE);
+  g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_NONE);
+  org = pa_zone_get_organisations (zone)->pdata[0];
+  g_assert_false (isnan (org->lon));
+  g_assert_true (pa_geometry_contains_point (pa_zone_get_geometry (zone), org->lon, org->lat));
+
+  for (int i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (pa_zone_get_targets (zone)->len, ==, 0);
+  g_assert_cmpuint (pa_zone_get_organisations (zone)->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -593,5 +673,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/snapping-can-be-switched-off", test_snapping_can_be_switched_off);
   g_test_add_func ("/window/reshape-drag-vertex", test_reshape_drag_vertex);
   g_test_add_func ("/window/provenance-in-details-and-export", test_provenance_in_details_and_export);
+  g_test_add_func ("/window/forms-attach-target-and-enterprise", test_forms_attach_target_and_enterprise);
   return g_test_run ();
 }

@@ -489,12 +489,31 @@ new_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+place_organisation_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  GPtrArray *orgs = pa_plan_get_organisations (pa_document_get_plan (self->document));
+
+  for (guint i = 0; i < orgs->len; i++)
+    if (((PaOrganisation *) orgs->pdata[i])->id == id)
+      {
+        g_autofree char *msg = g_strdup_printf (_("Click on the map where “%s” is; Esc cancels"),
+                                                ((PaOrganisation *) orgs->pdata[i])->name);
+        gtk_toggle_button_set_active (self->draw_button, FALSE);
+        gtk_toggle_button_set_active (self->shape_button, FALSE);
+        pa_edit_layer_start_placing (self->edit_layer, id);
+        toast (self, msg);
+      }
+}
+
+static void
 edit_zone_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   PaWindow *self = PA_WINDOW (widget);
   PaZone *zone = pa_document_get_selected_zone (self->document);
   if (zone)
-    gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, zone, NULL)));
+    gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, self->basemap, zone, NULL)));
 }
 
 static void
@@ -584,7 +603,7 @@ outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
       return;
     }
   /* a new zone: its name and role first */
-  gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, NULL, outline)));
+  gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, self->basemap, NULL, outline)));
 }
 
 static void
@@ -805,6 +824,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.shape-zone", NULL, shape_zone_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.place-organisation", "x", place_organisation_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

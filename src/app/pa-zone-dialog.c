@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "geo/pa-geodesic.h"
+#include "pa-organisation-dialog.h"
+#include "pa-target-dialog.h"
 
 struct _PaZoneDialog
 {
@@ -17,8 +19,12 @@ struct _PaZoneDialog
   AdwEntryRow *name_row, *places_row, *note_row, *industry_entry;
   AdwComboRow *role_row;
   AdwActionRow *area_row;
-  AdwPreferencesGroup *industries_group;
-  GPtrArray *industry_rows;
+  AdwPreferencesGroup *industries_group, *parts_group, *targets_group, *organisations_group;
+  AdwComboRow *district_row;
+  GtkWidget *add_target_button, *add_organisation_button;
+  GPtrArray *industry_rows, *part_rows, *target_rows, *organisation_rows;
+  GPtrArray *district_codes; /* parallel to district_row's list, after its first entry */
+  gboolean filling;
 
   PaDocument *document;
   PaZone *zone;        /* NULL for a new zone */
@@ -50,15 +56,200 @@ remove_industry (GtkButton *button, PaZoneDialog *self)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
+static void
+clear_rows (AdwPreferencesGroup *group, GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}
+
+static GtkWidget *
+row_button (const char *icon, const char *tooltip, GCallback callback, gpointer self, guint index)
+{
+  GtkWidget *b = gtk_button_new_from_icon_name (icon);
+  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (b, "flat");
+  gtk_widget_set_tooltip_text (b, tooltip);
+  g_object_set_data (G_OBJECT (b), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (b, "clicked", callback, self);
+  return b;
+}
+
+static void
+report (PaZoneDialog *self, GError *error)
+{
+  if (error)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static guint
+index_of (GtkWidget *button)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+}
+
+static void
+delete_part (GtkButton *button, PaZoneDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  if (!pa_document_delete_part (self->document, self->zone, index_of (GTK_WIDGET (button)), &error))
+    report (self, error);
+}
+
+static void
+edit_target (GtkButton *button, PaZoneDialog *self)
+{
+  PaTarget *t = pa_zone_get_targets (self->zone)->pdata[index_of (GTK_WIDGET (button))];
+  gtk_window_present (GTK_WINDOW (pa_target_dialog_new (GTK_WINDOW (self), self->document, self->zone, t)));
+}
+
+static void
+delete_target (GtkButton *button, PaZoneDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  PaTarget *t = pa_zone_get_targets (self->zone)->pdata[index_of (GTK_WIDGET (button))];
+  if (!pa_document_delete_target (self->document, t, &error))
+    report (self, error);
+}
+
+static void
+edit_organisation (GtkButton *button, PaZoneDialog *self)
+{
+  PaOrganisation *o = pa_zone_get_organisations (self->zone)->pdata[index_of (GTK_WIDGET (button))];
+  gtk_window_present (GTK_WINDOW (pa_organisation_dialog_new (GTK_WINDOW (self), self->document, self->zone, o)));
+}
+
+static void
+delete_organisation (GtkButton *button, PaZoneDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  PaOrganisation *o = pa_zone_get_organisations (self->zone)->pdata[index_of (GTK_WIDGET (button))];
+  if (!pa_document_delete_organisation (self->document, o, &error))
+    report (self, error);
+}
+
+static void
+place_organisation (GtkButton *button, PaZoneDialog *self)
+{
+  PaOrganisation *o = pa_zone_get_organisations (self->zone)->pdata[index_of (GTK_WIDGET (button))];
+  GtkWindow *main = gtk_window_get_transient_for (GTK_WINDOW (self));
+  /* the map is in the main window: this form steps aside while the planner clicks */
+  gtk_widget_activate_action (GTK_WIDGET (main), "win.place-organisation", "x", o->id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+add_target (PaZoneDialog *self)
+{
+  gtk_window_present (GTK_WINDOW (pa_target_dialog_new (GTK_WINDOW (self), self->document, self->zone, NULL)));
+}
+
+static void
+add_organisation (PaZoneDialog *self)
+{
+  gtk_window_present (GTK_WINDOW (pa_organisation_dialog_new (GTK_WINDOW (self), self->document, self->zone, NULL)));
+}
+
+static const char *
+part_kind_label (PaPartKind kind)
+{
+  return kind == PA_PART_DISTRICT ? _("district boundary") : kind == PA_PART_SCHEMATIC ? _("schematic (示意)") : _("drawn");
+}
+
+static void
+fill_facts (PaZoneDialog *self)
+{
+  GPtrArray *targets = pa_zone_get_targets (self->zone), *orgs = pa_zone_get_organisations (self->zone);
+
+  clear_rows (self->parts_group, self->part_rows);
+  for (guint i = 0; i < pa_zone_get_n_parts (self->zone); i++)
+    {
+      const PaZonePart *part = pa_zone_get_part_info (self->zone, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *sub = g_strdup_printf ("%s · %.2f km²", part_kind_label (part->kind),
+                                              pa_geodesic_area_km2 (part->geometry));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), part->name ? part->name : "—");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete this part"),
+                                                                   G_CALLBACK (delete_part), self, i));
+      adw_preferences_group_add (self->parts_group, row);
+      g_ptr_array_add (self->part_rows, row);
+    }
+  clear_rows (self->targets_group, self->target_rows);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      PaTarget *t = targets->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *text = pa_target_describe (t);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      if (t->entered_by)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "✎");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit this target"),
+                                                                   G_CALLBACK (edit_target), self, i));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete this target"),
+                                                                   G_CALLBACK (delete_target), self, i));
+      adw_preferences_group_add (self->targets_group, row);
+      g_ptr_array_add (self->target_rows, row);
+    }
+  clear_rows (self->organisations_group, self->organisation_rows);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      PaOrganisation *o = orgs->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->name);
+      if (o->role || o->industry)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), o->role ? o->role : o->industry);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("mark-location-symbolic", _("Place it on the map"),
+                                                                   G_CALLBACK (place_organisation), self, i));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit"),
+                                                                   G_CALLBACK (edit_organisation), self, i));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete"),
+                                                                   G_CALLBACK (delete_organisation), self, i));
+      adw_preferences_group_add (self->organisations_group, row);
+      g_ptr_array_add (self->organisation_rows, row);
+    }
+}
+
+static void
+district_chosen (PaZoneDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->district_row);
+  g_autoptr (GError) error = NULL;
+  if (self->filling || i == 0 || i - 1 >= self->district_codes->len)
+    return;
+  if (!pa_document_add_district_part (self->document, self->zone, self->district_codes->pdata[i - 1], &error))
+    report (self, error);
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->district_row, 0);
+  self->filling = FALSE;
+}
+
+static void
+fill_districts (PaZoneDialog *self, PaBasemap *basemap)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("Choose a district…"));
+  for (guint i = 0; basemap && i < pa_basemap_get_n_districts (basemap); i++)
+    {
+      const char *code, *name;
+      pa_basemap_get_district (basemap, i, &code, &name);
+      g_ptr_array_add (self->district_codes, g_strdup (code));
+      gtk_string_list_append (names, name);
+    }
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->district_row, G_LIST_MODEL (names));
+  self->filling = FALSE;
+}
+
 /* The zone's industries as rows, each with who named it: the document or a planner. */
 static void
 fill_industries (PaZoneDialog *self)
 {
-  for (guint i = 0; i < self->industry_rows->len; i++)
-    adw_preferences_group_remove (self->industries_group, self->industry_rows->pdata[i]);
-  g_ptr_array_set_size (self->industry_rows, 0);
+  clear_rows (self->industries_group, self->industry_rows);
   if (!self->zone)
     return;
+  fill_facts (self);
   for (guint i = 0; i < pa_zone_get_n_industries (self->zone); i++)
     {
       PaCitation *cited = NULL;
@@ -147,6 +338,10 @@ pa_zone_dialog_dispose (GObject *object)
   g_clear_object (&self->zone);
   g_clear_pointer (&self->outline, pa_geometry_unref);
   g_clear_pointer (&self->industry_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->part_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->target_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->district_codes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), PA_TYPE_ZONE_DIALOG);
   G_OBJECT_CLASS (pa_zone_dialog_parent_class)->dispose (object);
 }
@@ -167,6 +362,12 @@ pa_zone_dialog_class_init (PaZoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, industries_group);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, industry_entry);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, parts_group);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, district_row);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, organisations_group);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, add_target_button);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, add_organisation_button);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -176,13 +377,20 @@ pa_zone_dialog_init (PaZoneDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->industry_rows = g_ptr_array_new ();
+  self->part_rows = g_ptr_array_new ();
+  self->target_rows = g_ptr_array_new ();
+  self->organisation_rows = g_ptr_array_new ();
+  self->district_codes = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_swapped (self->add_target_button, "clicked", G_CALLBACK (add_target), self);
+  g_signal_connect_swapped (self->add_organisation_button, "clicked", G_CALLBACK (add_organisation), self);
+  g_signal_connect_swapped (self->district_row, "notify::selected", G_CALLBACK (district_chosen), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked), self);
   g_signal_connect_swapped (self->industry_entry, "apply", G_CALLBACK (add_industry), self);
   g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (save_clicked), self);
 }
 
 PaZoneDialog *
-pa_zone_dialog_new (GtkWindow *parent, PaDocument *document, PaZone *zone, PaGeometry *outline)
+pa_zone_dialog_new (GtkWindow *parent, PaDocument *document, PaBasemap *basemap, PaZone *zone, PaGeometry *outline)
 {
   PaZoneDialog *self = g_object_new (PA_TYPE_ZONE_DIALOG, "transient-for", parent, NULL);
   PaPlan *plan = pa_document_get_plan (document);
@@ -204,6 +412,7 @@ pa_zone_dialog_new (GtkWindow *parent, PaDocument *document, PaZone *zone, PaGeo
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), pa_zone_get_name (zone));
       gtk_editable_set_text (GTK_EDITABLE (self->places_row), pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), pa_zone_get_note (zone) ? pa_zone_get_note (zone) : "");
+      fill_districts (self, basemap);
       fill_industries (self);
       g_signal_connect_swapped (document, "changed", G_CALLBACK (fill_industries), self);
     }
@@ -213,6 +422,9 @@ pa_zone_dialog_new (GtkWindow *parent, PaDocument *document, PaZone *zone, PaGeo
       role = (int) pa_plan_get_n_roles (plan) - 1;
       gtk_window_set_title (GTK_WINDOW (self), _("New Zone"));
       gtk_widget_set_visible (GTK_WIDGET (self->industries_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->parts_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->targets_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->organisations_group), FALSE);
     }
   adw_combo_row_set_selected (self->role_row, role < 0 ? 0 : (guint) role);
   area = g_strdup_printf (_("%.2f km²"), shape ? pa_geodesic_area_km2 (shape) : 0);

@@ -44,6 +44,7 @@ struct _PaEditLayer
   gboolean dragged;
 
   PaPoint problem;
+  gint64 placing; /* the organisation place mode puts on the map */
 };
 
 enum
@@ -205,6 +206,7 @@ reset (PaEditLayer *self)
   self->drag_ring = self->drag_vertex = self->drag_part = -1;
   self->hover = self->problem = (PaPoint){ NAN, NAN };
   self->hover_snapped = FALSE;
+  self->placing = 0;
 }
 
 PaEditMode
@@ -220,7 +222,7 @@ set_mode (PaEditLayer *self, PaEditMode mode)
   self->mode = mode;
   /* only while editing does the layer take the pointer from the map */
   gtk_widget_set_can_target (GTK_WIDGET (self), mode != PA_EDIT_NONE);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), mode == PA_EDIT_DRAW ? "crosshair" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), mode == PA_EDIT_DRAW || mode == PA_EDIT_PLACE ? "crosshair" : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -246,6 +248,32 @@ pa_edit_layer_start_shaping (PaEditLayer *self)
   load_rings (self);
   set_mode (self, PA_EDIT_SHAPE);
   return TRUE;
+}
+
+void
+pa_edit_layer_start_placing (PaEditLayer *self, gint64 id)
+{
+  g_return_if_fail (PA_IS_EDIT_LAYER (self));
+  reset (self);
+  self->placing = id;
+  set_mode (self, PA_EDIT_PLACE);
+}
+
+static void
+place (PaEditLayer *self, double x, double y)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  GPtrArray *orgs = plan ? pa_plan_get_organisations (plan) : NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean snapped;
+  PaPoint p = snap_point (self, x, y, &snapped);
+  gint64 id = self->placing;
+
+  pa_edit_layer_stop (self);
+  for (guint i = 0; orgs && i < orgs->len; i++)
+    if (((PaOrganisation *) orgs->pdata[i])->id == id
+        && !pa_document_place_organisation (self->document, orgs->pdata[i], p.x, p.y, &error))
+      g_signal_emit (self, signals[EDIT_FAILED], 0, error->message);
 }
 
 void
@@ -521,6 +549,11 @@ pa_edit_layer_click (PaEditLayer *self, double x, double y, guint button, int n_
   g_return_val_if_fail (PA_IS_EDIT_LAYER (self), FALSE);
   if (self->mode == PA_EDIT_SHAPE && button == 3)
     return delete_vertex_at (self, x, y);
+  if (self->mode == PA_EDIT_PLACE && button == 1)
+    {
+      place (self, x, y);
+      return TRUE;
+    }
   if (self->mode != PA_EDIT_DRAW || button != 1)
     return FALSE;
   if (n_press >= 2)

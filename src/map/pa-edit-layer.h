@@ -28,6 +28,7 @@ typedef enum
   PA_EDIT_NONE,
   PA_EDIT_DRAW,  /* a new outline: a new zone, or a new part of the selected one */
   PA_EDIT_SHAPE, /* the selected zone's parts */
+  PA_EDIT_PLACE, /* one click puts an enterprise or platform on the map */
 } PaEditMode;
 
 #define PA_TYPE_EDIT_LAYER (pa_edit_layer_get_type ())
@@ -39,6 +40,8 @@ PaEditMode pa_edit_layer_get_mode (PaEditLayer *self);
 void pa_edit_layer_start_drawing (PaEditLayer *self, PaZone *zone);
 /* Shape mode on the selected zone; FALSE when no zone is selected. */
 gboolean pa_edit_layer_start_shaping (PaEditLayer *self);
+/* Place mode: the next click puts organisation @id (of the plan shown) there. */
+void pa_edit_layer_start_placing (PaEditLayer *self, gint64 id);
 void pa_edit_layer_stop (PaEditLayer *self);
 void pa_edit_layer_set_snapping (PaEditLayer *self, gboolean snap);
 gboolean pa_edit_layer_get_snapping (PaEditLayer *self);
