@@ -378,6 +378,89 @@ test_own_districts_replace_fetched (void)
   g_assert_cmpstr (name, ==, "牟平区（规划师边界）");
 }
 
+static char *
+copy_fixture (const char *name, const char *as)
+{
+  g_autofree char *src = g_build_filename (PA_SOURCE_ROOT, "tests", "data", name, NULL);
+  char *dst = pa_test_temp_path (as);
+  g_autofree char *bytes = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (src, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (dst, bytes, (gssize) len, NULL));
+  return dst;
+}
+
+/* A database written by Park Atlas 0.1.0 (schema 1) opens, is upgraded in place with
+ * every row kept, and is a valid GeoPackage afterwards (rebuilt tables keep their
+ * spatial index and triggers); then it takes edits. */
+static void
+test_upgrades_schema_1_database (void)
+{
+  g_autofree char *path = copy_fixture ("schema-1.gpkg", "upgrade.gpkg");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaPlan) plan = NULL;
+  const char *script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int zones = query_int (path, "SELECT count(*) FROM zones");
+  int places = query_int (path, "SELECT count(*) FROM zone_places");
+  int targets = query_int (path, "SELECT count(*) FROM targets");
+  int plans = query_int (path, "SELECT count(*) FROM plans");
+
+  g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==, 1);
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store); /* closed, so the checks below read a settled file */
+  g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
+                   PA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM zones"), ==, zones);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM zone_places"), ==, places);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM targets"), ==, targets);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM plans"), ==, plans);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 10300);
+  if (g_file_test (script, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+    }
+
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  plan = pa_store_load_plan (store, "yantai", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pa_plan_get_all_targets (plan)->len, >, 0);
+  g_assert_null (pa_plan_get_scenario_of (plan));
+}
+
+/* An upgrade that would break the data's references is refused, and the file is left
+ * exactly as it was. */
+static void
+test_refused_upgrade_leaves_file_untouched (void)
+{
+  g_autofree char *path = copy_fixture ("schema-1.gpkg", "dangling.gpkg");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; UPDATE target_sum_parts SET target_id = 999999 "
+                                     "WHERE id = (SELECT min(id) FROM target_sum_parts)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = pa_test_file_checksum (path);
+  store = pa_store_open (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "refer to rows that are not there"));
+  after = pa_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -385,6 +468,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/creates-default-plans", test_creates_default_plans);
   g_test_add_func ("/store/ogrinfo-reports-no-warnings", test_ogrinfo_reports_no_warnings);
   g_test_add_func ("/store/geopackage-header-and-schema-version", test_geopackage_header_and_schema_version);
+  g_test_add_func ("/store/upgrades-schema-1-database", test_upgrades_schema_1_database);
+  g_test_add_func ("/store/refused-upgrade-leaves-file-untouched", test_refused_upgrade_leaves_file_untouched);
   g_test_add_func ("/store/gdal-validator-passes", test_gdal_validator_passes);
   g_test_add_func ("/store/every-target-is-cited", test_every_target_is_cited);
   g_test_add_func ("/store/zone-outlines-lie-in-their-districts", test_zone_outlines_lie_in_their_districts);

@@ -37,8 +37,8 @@ CREATE INDEX zone_places_zone ON zone_places(zone_id);
 ALTER TABLE zones ADD COLUMN entered_by TEXT;
 ALTER TABLE zones ADD COLUMN entered_at TEXT;
 -- A target a planner enters has no citation: the NOT NULL becomes "cited or entered".
--- Other tables reference targets(id); the check waits for the end of the migration.
-PRAGMA defer_foreign_keys = ON;
+-- Other tables reference targets(id): PaStore runs this with foreign keys off and checks
+-- them before keeping it (SQLite's procedure for changes ALTER TABLE cannot make).
 CREATE TABLE targets_v2 (
   id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   plan_id INTEGER NOT NULL REFERENCES plans(id),
@@ -76,7 +76,7 @@ ALTER TABLE zone_industries ADD COLUMN entered_by TEXT;
 ALTER TABLE zone_industries ADD COLUMN entered_at TEXT;
 
 -- Plans a planner makes have no source document, and a scenario names the plan it
--- varies. plans is rebuilt for the nullable document_id (foreign keys wait, see above).
+-- varies. plans is rebuilt for the nullable document_id (foreign keys off, see above).
 CREATE TABLE plans_v2 (
   id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   slug TEXT NOT NULL UNIQUE,

@@ -1,4 +1,6 @@
 /* pa-geos.c — GEOS through its reentrant C API */
+#define G_LOG_DOMAIN "parkatlas-geo"
+
 #include "pa-geos.h"
 #include "pa-gpkg-blob.h"
 

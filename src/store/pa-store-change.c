@@ -6,6 +6,8 @@
  * the edit left (or found), so an edit made meanwhile by QGIS or a second Park Atlas is
  * never silently overwritten.
  */
+#define G_LOG_DOMAIN "parkatlas-store"
+
 #include "config.h"
 
 #include "pa-store-private.h"

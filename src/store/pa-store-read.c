@@ -1,4 +1,6 @@
 /* pa-store-read.c — loading plans and the basemap into model objects */
+#define G_LOG_DOMAIN "parkatlas-store"
+
 #include "config.h"
 
 #include "pa-store-private.h"

@@ -4,6 +4,8 @@
  * the GResource. Migration N runs on a database at schema N-1 inside one transaction,
  * then the GeoPackage spatial indexes are brought up to date from gpkg_geometry_columns.
  */
+#define G_LOG_DOMAIN "parkatlas-store"
+
 #include "config.h"
 
 #include "pa-store-private.h"
@@ -95,33 +97,78 @@ create_missing_rtrees (sqlite3 *db, GError **error)
   return TRUE;
 }
 
+static int
+foreign_key_violations (sqlite3 *db)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL);
+  return s && pa_store_step (s, NULL) == PA_STEP_ROW ? sqlite3_column_int (s, 0) : -1;
+}
+
+static int
+foreign_keys_enabled (sqlite3 *db)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "PRAGMA foreign_keys", NULL);
+  return s && pa_store_step (s, NULL) == PA_STEP_ROW ? sqlite3_column_int (s, 0) : 0;
+}
+
 gboolean
 pa_store_migrate (sqlite3 *db, int from, GError **error)
 {
-  for (int v = from + 1; v <= PA_STORE_SCHEMA_VERSION; v++)
+  /* A migration may rebuild a table others refer to (SQLite's "other ALTER TABLE"
+   * procedure): foreign keys are off while it runs, and checked before it is kept. They
+   * can only be switched outside a transaction, so a caller's own transaction (a new
+   * database being filled) keeps them as they are, off. */
+  gboolean own = sqlite3_get_autocommit (db);
+  gboolean restore = own && foreign_keys_enabled (db);
+  gboolean ok = TRUE;
+  /* our own transaction when there is none: a rolled-back savepoint that is then released
+   * would still be a commit, and change the file's header */
+  const char *begin = own ? "BEGIN IMMEDIATE" : "SAVEPOINT migrate";
+  const char *undo = own ? "ROLLBACK" : "ROLLBACK TO migrate; RELEASE migrate";
+  const char *keep = own ? "COMMIT" : "RELEASE migrate";
+
+  if (restore && !pa_store_exec (db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  for (int v = from + 1; ok && v <= PA_STORE_SCHEMA_VERSION; v++)
     {
       g_autoptr (GBytes) sql = find_migration (v, error);
       g_autofree char *text = NULL;
       g_autofree char *stamp = NULL;
-      gsize len;
+      int violations;
 
-      if (!sql)
-        return FALSE;
-      text = g_strndup (g_bytes_get_data (sql, &len), g_bytes_get_size (sql));
+      if (!sql || !pa_store_exec (db, begin, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
       stamp = g_strdup_printf ("INSERT OR REPLACE INTO pa_metadata (key, value) "
                                "VALUES ('schema_version', '%d')",
                                v);
-      if (!pa_store_exec (db, "SAVEPOINT migrate", error))
-        return FALSE;
-      if (!pa_store_exec (db, text, error) || !create_missing_rtrees (db, error)
-          || !pa_store_exec (db, stamp, error))
+      ok = pa_store_exec (db, text, error) && create_missing_rtrees (db, error) && pa_store_exec (db, stamp, error);
+      if (ok && (violations = foreign_key_violations (db)) != 0)
         {
-          g_prefix_error (error, "schema %d: ", v);
-          pa_store_exec (db, "ROLLBACK TO migrate; RELEASE migrate", NULL);
-          return FALSE;
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL,
+                       "%d rows would refer to rows that are not there", violations);
+          ok = FALSE;
         }
-      if (!pa_store_exec (db, "RELEASE migrate", error))
-        return FALSE;
+      if (!ok)
+        {
+          g_autoptr (GError) rollback = NULL;
+          g_prefix_error (error, "schema %d: ", v);
+          if (!pa_store_exec (db, undo, &rollback))
+            g_warning ("schema %d: rolling back: %s", v, rollback->message);
+        }
+      else
+        ok = pa_store_exec (db, keep, error);
     }
-  return TRUE;
+  if (restore)
+    {
+      g_autoptr (GError) local = NULL;
+      if (!pa_store_exec (db, "PRAGMA foreign_keys = ON", ok ? error : &local))
+        ok = FALSE;
+      if (local)
+        g_warning ("after a failed migration: %s", local->message);
+    }
+  return ok;
 }

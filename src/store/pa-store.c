@@ -1,4 +1,6 @@
 /* pa-store.c — opening, checking and reading the planning GeoPackage */
+#define G_LOG_DOMAIN "parkatlas-store"
+
 #include "config.h"
 
 #include "pa-store-private.h"
@@ -414,16 +416,6 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
   sqlite3_busy_timeout (self->db, 2000);
   if (!pa_store_exec (self->db, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (flags != SQLITE_OPEN_READONLY)
-    {
-      /* every edit is committed as it is made: FULL makes each commit survive a power cut */
-      const char *mode = pa_store_path_is_on_network (path) ? "PRAGMA journal_mode = DELETE"
-                                                            : "PRAGMA journal_mode = WAL";
-      g_autoptr (GError) journal_error = NULL;
-      if (!pa_store_exec (self->db, mode, &journal_error)
-          || !pa_store_exec (self->db, "PRAGMA synchronous = FULL", &journal_error))
-        g_warning ("%s: %s", path, journal_error->message); /* the default journal still works */
-    }
   if (version < PA_STORE_SCHEMA_VERSION)
     {
       if (flags == SQLITE_OPEN_READONLY)
@@ -439,6 +431,18 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
           return NULL;
         }
     }
+  /* after any upgrade: a refused one leaves the file's header as it was */
+  if (flags != SQLITE_OPEN_READONLY)
+    {
+      /* every edit is committed as it is made: FULL makes each commit survive a power cut */
+      const char *mode = pa_store_path_is_on_network (path) ? "PRAGMA journal_mode = DELETE"
+                                                            : "PRAGMA journal_mode = WAL";
+      g_autoptr (GError) journal_error = NULL;
+      if (!pa_store_exec (self->db, mode, &journal_error)
+          || !pa_store_exec (self->db, "PRAGMA synchronous = FULL", &journal_error))
+        g_warning ("%s: %s", path, journal_error->message); /* the default journal still works */
+    }
+
   return g_steal_pointer (&self);
 }
 
