@@ -4,11 +4,10 @@
  * change, so one undo takes the whole scenario away. */
 #include "config.h"
 
-#include "pa-store-edit.h"
 
 #include <glib/gi18n.h>
 
-#include "pa-store-private.h"
+#include "pa-store-edit-private.h"
 
 typedef struct
 {
@@ -247,8 +246,7 @@ pa_store_edit_duplicate_plan (PaStore *self, PaChange *change, const char *slug,
   g_autofree char *base = g_strdup_printf ("%s-scenario", slug);
   g_autofree char *new_slug = NULL;
   g_autofree char *who = pa_store_editor_name ();
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *when = pa_edit_now_iso ();
   gint64 plan = plan_id_of (self, slug, error);
   g_autoptr (GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pa_store_variant_unref0);
   gboolean ok;
@@ -293,8 +291,7 @@ pa_store_edit_add_plan (PaStore *self, PaChange *change, const char *name, const
                         GError **error)
 {
   g_autofree char *who = pa_store_editor_name ();
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *when = pa_edit_now_iso ();
   g_autofree char *slug = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *base = g_strdup_printf ("plan-%.6s", uuid);

@@ -1,6 +1,7 @@
-/* pa-store-edit.c — the planner's edits as rows: zones, parts, industries, targets,
- * organisations, with their provenance. Each call runs inside a change (see
- * pa-store-change.c), which records every row for undo and redo. */
+/* pa-store-edit.c — the planner's edits as rows: zones and their parts, with the
+ * provenance every edit records (industries, targets and organisations are in
+ * pa-store-edit-facts.c). Each call runs inside a change (see pa-store-change.c), which
+ * records every row for undo and redo. */
 #include "config.h"
 
 #include "pa-store-edit.h"
@@ -10,7 +11,7 @@
 
 #include "geo/pa-geos.h"
 #include "geo/pa-gpkg-blob.h"
-#include "pa-store-private.h"
+#include "pa-store-edit-private.h"
 
 #define WGS84 4326
 
@@ -21,45 +22,45 @@ pa_store_editor_name (void)
   return g_strdup (real && *real && !g_str_equal (real, "Unknown") ? real : g_get_user_name ());
 }
 
-static char *
-now_iso (void)
+char *
+pa_edit_now_iso (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static GVariant *
-text (const char *s)
+GVariant *
+pa_edit_text (const char *s)
 {
   return s ? g_variant_new_string (s) : NULL;
 }
 
-static GVariant *
-number (double v)
+GVariant *
+pa_edit_number (double v)
 {
   return isnan (v) ? NULL : g_variant_new_double (v);
 }
 
-static GVariant *
-integer (gint64 v)
+GVariant *
+pa_edit_integer (gint64 v)
 {
   return g_variant_new_int64 (v);
 }
 
-static GVariant *
-year (int y)
+GVariant *
+pa_edit_year (int y)
 {
   return y > 0 ? g_variant_new_int64 (y) : NULL;
 }
 
-static GVariant *
-blob (GBytes *b)
+GVariant *
+pa_edit_blob (GBytes *b)
 {
   return g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, b, TRUE);
 }
 
-static void
-sink_all (GVariant **values, guint n)
+void
+pa_edit_sink_all (GVariant **values, guint n)
 {
   /* values not handed to a row write (an early return) must not leak */
   for (guint i = 0; i < n; i++)
@@ -85,8 +86,8 @@ value_to_text (GVariant *v)
   return NULL;
 }
 
-static gint64
-query_id (PaStore *self, const char *sql, gint64 a, const char *b, const char *c, GError **error)
+gint64
+pa_edit_query_id (PaStore *self, const char *sql, gint64 a, const char *b, const char *c, GError **error)
 {
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (pa_store_get_db (self), sql, error);
   if (!s)
@@ -127,7 +128,7 @@ keep_document_values (PaStore *self, PaChange *change, const char *table, gint64
       static const char *const cols[] = { "table_name", "row_id", "column_name", "value", NULL };
       g_autoptr (GVariant) old = NULL;
       g_autofree char *old_text = NULL;
-      gint64 kept = query_id (self,
+      gint64 kept = pa_edit_query_id (self,
                               "SELECT id FROM document_values WHERE row_id = ?1 AND table_name = ?2 "
                               "AND column_name = ?3",
                               id, table, columns[i], error);
@@ -143,7 +144,7 @@ keep_document_values (PaStore *self, PaChange *change, const char *table, gint64
         }
       old_text = value_to_text (old);
       if (pa_store_row_insert (self, change, "document_values", cols,
-                               (GVariant *[]){ text (table), integer (id), text (columns[i]), text (old_text) },
+                               (GVariant *[]){ pa_edit_text (table), pa_edit_integer (id), pa_edit_text (columns[i]), pa_edit_text (old_text) },
                                error) <= 0)
         return FALSE;
     }
@@ -152,13 +153,13 @@ keep_document_values (PaStore *self, PaChange *change, const char *table, gint64
 
 /* Updates @columns of a fact row, with its provenance: only the columns whose value
  * changes become the planner's (and keep the document's value); none changing is no edit. */
-static gboolean
-update_fact (PaStore *self, PaChange *change, const char *table, gint64 id, const char *const *columns,
+gboolean
+pa_edit_update_fact (PaStore *self, PaChange *change, const char *table, gint64 id, const char *const *columns,
              GVariant **values, GError **error)
 {
   guint n = g_strv_length ((char **) columns);
   g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
+  g_autofree char *when = pa_edit_now_iso ();
   g_autofree const char **changed = g_new0 (const char *, n + 3);
   g_autofree GVariant **vals = g_new0 (GVariant *, n + 2);
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (pa_store_variant_unref0);
@@ -173,7 +174,7 @@ update_fact (PaStore *self, PaChange *change, const char *table, gint64 id, cons
       if (local)
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          sink_all (values + i + 1, n - i - 1);
+          pa_edit_sink_all (values + i + 1, n - i - 1);
           return FALSE;
         }
       if (!pa_store_values_equal (now, v))
@@ -188,8 +189,8 @@ update_fact (PaStore *self, PaChange *change, const char *table, gint64 id, cons
     return FALSE;
   changed[k] = "entered_by";
   changed[k + 1] = "entered_at";
-  vals[k] = text (who);
-  vals[k + 1] = text (when);
+  vals[k] = pa_edit_text (who);
+  vals[k + 1] = pa_edit_text (when);
   return pa_store_row_update (self, change, table, id, changed, vals, error);
 }
 
@@ -202,8 +203,8 @@ is_blank (const char *s)
   return TRUE;
 }
 
-static gboolean
-check_zone (PaStore *self, gint64 zone, gint64 *plan, GError **error)
+gboolean
+pa_edit_check_zone (PaStore *self, gint64 zone, gint64 *plan, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (GVariant) v = pa_store_row_get (self, "zones", zone, "plan_id", &local);
@@ -237,11 +238,11 @@ pa_store_edit_zone_field (PaStore *self, PaChange *change, gint64 zone, const ch
                            g_str_equal (field, "name") ? _("A zone needs a name") : _("A zone needs a role"));
       return FALSE;
     }
-  if (!check_zone (self, zone, NULL, error))
+  if (!pa_edit_check_zone (self, zone, NULL, error))
     return FALSE;
   pa_change_note_zone (change, zone);
-  return update_fact (self, change, "zones", zone, (const char *const[]){ field, NULL },
-                      (GVariant *[]){ text (value && *value ? value : NULL) }, error);
+  return pa_edit_update_fact (self, change, "zones", zone, (const char *const[]){ field, NULL },
+                      (GVariant *[]){ pa_edit_text (value && *value ? value : NULL) }, error);
 }
 
 gint64
@@ -251,7 +252,7 @@ pa_store_edit_add_zone (PaStore *self, PaChange *change, gint64 plan, const char
   static const char *const cols[] = { "plan_id", "key", "name", "role", "schematic", "sort_order",
                                       "entered_by", "entered_at", NULL };
   g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
+  g_autofree char *when = pa_edit_now_iso ();
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *key = g_strdup_printf ("planner-%.8s", uuid);
   gint64 order;
@@ -262,20 +263,20 @@ pa_store_edit_add_zone (PaStore *self, PaChange *change, gint64 plan, const char
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("A new zone needs a name and a role"));
       return 0;
     }
-  order = query_id (self, "SELECT coalesce(max(sort_order), 0) + 1 FROM zones WHERE plan_id = ?1", plan, NULL,
+  order = pa_edit_query_id (self, "SELECT coalesce(max(sort_order), 0) + 1 FROM zones WHERE plan_id = ?1", plan, NULL,
                     NULL, error);
   if (order < 0)
     return 0;
   pa_change_note_zone (change, 0);
   return pa_store_row_insert (self, change, "zones", cols,
-                              (GVariant *[]){ integer (plan), text (key), text (name), text (role), integer (0),
-                                              integer (order), text (who), text (when) },
+                              (GVariant *[]){ pa_edit_integer (plan), pa_edit_text (key), pa_edit_text (name), pa_edit_text (role), pa_edit_integer (0),
+                                              pa_edit_integer (order), pa_edit_text (who), pa_edit_text (when) },
                               error);
 }
 
 /* Row ids of @table where @column = @value. */
-static GArray *
-ids_where (PaStore *self, const char *table, const char *column, gint64 value, GError **error)
+GArray *
+pa_edit_ids_where (PaStore *self, const char *table, const char *column, gint64 value, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY 1",
                                           g_str_equal (table, "zone_places") || g_str_equal (table, "organisation_sites")
@@ -296,11 +297,11 @@ ids_where (PaStore *self, const char *table, const char *column, gint64 value, G
   return st == PA_STEP_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
-static gboolean
-delete_where (PaStore *self, PaChange *change, const char *table, const char *column, gint64 value,
+gboolean
+pa_edit_delete_where (PaStore *self, PaChange *change, const char *table, const char *column, gint64 value,
               GError **error)
 {
-  g_autoptr (GArray) ids = ids_where (self, table, column, value, error);
+  g_autoptr (GArray) ids = pa_edit_ids_where (self, table, column, value, error);
   if (!ids)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -309,11 +310,11 @@ delete_where (PaStore *self, PaChange *change, const char *table, const char *co
   return TRUE;
 }
 
-static gboolean
-detach_where (PaStore *self, PaChange *change, const char *table, const char *column, gint64 value,
+gboolean
+pa_edit_detach_where (PaStore *self, PaChange *change, const char *table, const char *column, gint64 value,
               GError **error)
 {
-  g_autoptr (GArray) ids = ids_where (self, table, column, value, error);
+  g_autoptr (GArray) ids = pa_edit_ids_where (self, table, column, value, error);
   if (!ids)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -324,8 +325,8 @@ detach_where (PaStore *self, PaChange *change, const char *table, const char *co
 }
 
 /* The kept document values of a row go with it. */
-static gboolean
-delete_document_values (PaStore *self, PaChange *change, const char *table, gint64 row, GError **error)
+gboolean
+pa_edit_delete_document_values (PaStore *self, PaChange *change, const char *table, gint64 row, GError **error)
 {
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (
       pa_store_get_db (self), "SELECT id FROM document_values WHERE row_id = ?1 AND table_name = ?2", error);
@@ -350,20 +351,20 @@ delete_document_values (PaStore *self, PaChange *change, const char *table, gint
 }
 
 /* A target goes with the sums it is part of or the total of. */
-static gboolean
-delete_target_rows (PaStore *self, PaChange *change, gint64 target, GError **error)
+gboolean
+pa_edit_delete_target_rows (PaStore *self, PaChange *change, gint64 target, GError **error)
 {
-  g_autoptr (GArray) sums = ids_where (self, "target_sums", "total_target_id", target, error);
-  if (!sums || !delete_where (self, change, "target_sum_parts", "target_id", target, error))
+  g_autoptr (GArray) sums = pa_edit_ids_where (self, "target_sums", "total_target_id", target, error);
+  if (!sums || !pa_edit_delete_where (self, change, "target_sum_parts", "target_id", target, error))
     return FALSE;
   for (guint i = 0; i < sums->len; i++)
     {
       gint64 sum = g_array_index (sums, gint64, i);
-      if (!delete_where (self, change, "target_sum_parts", "sum_id", sum, error)
+      if (!pa_edit_delete_where (self, change, "target_sum_parts", "sum_id", sum, error)
           || !pa_store_row_delete (self, change, "target_sums", sum, error))
         return FALSE;
     }
-  return delete_document_values (self, change, "targets", target, error)
+  return pa_edit_delete_document_values (self, change, "targets", target, error)
          && pa_store_row_delete (self, change, "targets", target, error);
 }
 
@@ -373,20 +374,20 @@ pa_store_edit_delete_zone (PaStore *self, PaChange *change, gint64 zone, GError 
   g_autoptr (GArray) targets = NULL;
 
   g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  if (!check_zone (self, zone, NULL, error))
+  if (!pa_edit_check_zone (self, zone, NULL, error))
     return FALSE;
   pa_change_note_zone (change, 0);
-  targets = ids_where (self, "targets", "zone_id", zone, error);
+  targets = pa_edit_ids_where (self, "targets", "zone_id", zone, error);
   if (!targets)
     return FALSE;
   for (guint i = 0; i < targets->len; i++)
-    if (!delete_target_rows (self, change, g_array_index (targets, gint64, i), error))
+    if (!pa_edit_delete_target_rows (self, change, g_array_index (targets, gint64, i), error))
       return FALSE;
-  return delete_where (self, change, "zone_places", "zone_id", zone, error)
-         && delete_where (self, change, "zone_industries", "zone_id", zone, error)
-         && detach_where (self, change, "organisations", "zone_id", zone, error)
-         && detach_where (self, change, "programmes", "zone_id", zone, error)
-         && delete_document_values (self, change, "zones", zone, error)
+  return pa_edit_delete_where (self, change, "zone_places", "zone_id", zone, error)
+         && pa_edit_delete_where (self, change, "zone_industries", "zone_id", zone, error)
+         && pa_edit_detach_where (self, change, "organisations", "zone_id", zone, error)
+         && pa_edit_detach_where (self, change, "programmes", "zone_id", zone, error)
+         && pa_edit_delete_document_values (self, change, "zones", zone, error)
          && pa_store_row_delete (self, change, "zones", zone, error);
 }
 
@@ -425,7 +426,7 @@ update_zone_outline (PaStore *self, PaChange *change, gint64 zone, GError **erro
     return FALSE;
   bytes = pa_gpkg_blob_from_geometry (outline, WGS84);
   return pa_store_row_update (self, change, "zones", zone, (const char *const[]){ "geom", "schematic", NULL },
-                              (GVariant *[]){ blob (bytes), integer (schematic) }, error);
+                              (GVariant *[]){ pa_edit_blob (bytes), pa_edit_integer (schematic) }, error);
 }
 
 static gboolean
@@ -457,19 +458,19 @@ pa_store_edit_add_part (PaStore *self, PaChange *change, gint64 zone, const char
   static const char *const cols[] = { "geom", "zone_id", "name", "outline", "district_code",
                                       "entered_by", "entered_at", NULL };
   g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
+  g_autofree char *when = pa_edit_now_iso ();
   g_autoptr (GBytes) bytes = NULL;
   gint64 part;
 
   g_return_val_if_fail (PA_IS_STORE (self), 0);
   g_return_val_if_fail (geometry != NULL, 0);
-  if (!check_zone (self, zone, NULL, error) || !check_outline (geometry, error))
+  if (!pa_edit_check_zone (self, zone, NULL, error) || !check_outline (geometry, error))
     return 0;
   pa_change_note_zone (change, zone);
   bytes = pa_gpkg_blob_from_geometry (geometry, WGS84);
   part = pa_store_row_insert (self, change, "zone_places", cols,
-                              (GVariant *[]){ blob (bytes), integer (zone), text (name && *name ? name : _("Drawn outline")),
-                                              text (kind_name (kind)), text (district_code), text (who), text (when) },
+                              (GVariant *[]){ pa_edit_blob (bytes), pa_edit_integer (zone), pa_edit_text (name && *name ? name : _("Drawn outline")),
+                                              pa_edit_text (kind_name (kind)), pa_edit_text (district_code), pa_edit_text (who), pa_edit_text (when) },
                               error);
   if (part <= 0 || !update_zone_outline (self, change, zone, error))
     return 0;
@@ -497,7 +498,7 @@ pa_store_edit_set_part_outline (PaStore *self, PaChange *change, gint64 part, Pa
                                 GError **error)
 {
   g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
+  g_autofree char *when = pa_edit_now_iso ();
   g_autoptr (GBytes) bytes = NULL;
   gint64 zone;
 
@@ -509,11 +510,11 @@ pa_store_edit_set_part_outline (PaStore *self, PaChange *change, gint64 part, Pa
   bytes = pa_gpkg_blob_from_geometry (geometry, WGS84);
   return pa_store_row_update (self, change, "zone_places", part,
                               (const char *const[]){ "geom", "outline", "entered_by", "entered_at", NULL },
-                              (GVariant *[]){ blob (bytes), text ("drawn"), text (who), text (when) }, error)
+                              (GVariant *[]){ pa_edit_blob (bytes), pa_edit_text ("drawn"), pa_edit_text (who), pa_edit_text (when) }, error)
          && update_zone_outline (self, change, zone, error)
          && pa_store_row_update (self, change, "zones", zone,
                                  (const char *const[]){ "entered_by", "entered_at", NULL },
-                                 (GVariant *[]){ text (who), text (when) }, error);
+                                 (GVariant *[]){ pa_edit_text (who), pa_edit_text (when) }, error);
 }
 
 gboolean
@@ -530,275 +531,3 @@ pa_store_edit_delete_part (PaStore *self, PaChange *change, gint64 part, GError 
          && update_zone_outline (self, change, zone, error);
 }
 
-/* ---- industries ---- */
-
-gint64
-pa_store_edit_add_zone_industry (PaStore *self, PaChange *change, gint64 zone, const char *industry,
-                                 GError **error)
-{
-  static const char *const cols[] = { "zone_id", "industry_id", "entered_by", "entered_at", NULL };
-  g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
-  g_autofree char *name = g_strstrip (g_strdup (industry ? industry : ""));
-  gint64 id;
-
-  g_return_val_if_fail (PA_IS_STORE (self), 0);
-  if (!*name)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("An industry needs a name"));
-      return 0;
-    }
-  if (!check_zone (self, zone, NULL, error))
-    return 0;
-  id = query_id (self, "SELECT id FROM industries WHERE ?1 AND name = ?2", 1, name, NULL, error);
-  if (id < 0)
-    return 0;
-  if (id == 0)
-    id = pa_store_row_insert (self, change, "industries", (const char *const[]){ "name", NULL },
-                              (GVariant *[]){ text (name) }, error);
-  if (id <= 0)
-    return 0;
-  {
-    g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-        pa_store_get_db (self), "SELECT 1 FROM zone_industries WHERE zone_id = ?1 AND industry_id = ?2", error);
-    if (!s)
-      return 0;
-    sqlite3_bind_int64 (s, 1, zone);
-    sqlite3_bind_int64 (s, 2, id);
-    switch (pa_store_step (s, error))
-      {
-      case PA_STEP_ROW:
-        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("The zone already has the industry “%s”"), name);
-        return 0;
-      case PA_STEP_ERROR:
-        return 0;
-      default:
-        break;
-      }
-  }
-  pa_change_note_zone (change, zone);
-  pa_change_note_zone (change, 0); /* the plan's industry list and the industry browser */
-  return pa_store_row_insert (self, change, "zone_industries", cols,
-                              (GVariant *[]){ integer (zone), integer (id), text (who), text (when) }, error);
-}
-
-gboolean
-pa_store_edit_remove_zone_industry (PaStore *self, PaChange *change, gint64 zone_industry, GError **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  pa_change_note_zone (change, 0);
-  return pa_store_row_delete (self, change, "zone_industries", zone_industry, error);
-}
-
-/* ---- targets ---- */
-
-static gboolean
-check_target (const PaTarget *t, GError **error)
-{
-  if (!t->indicator || !*t->indicator)
-    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("A target needs an indicator"));
-  else if (isnan (t->value) && (!t->value_text || !*t->value_text))
-    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("The target “%s” needs a value"), t->indicator);
-  else if (!isnan (t->value) && !isfinite (t->value))
-    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("The target “%s” has no finite value"), t->indicator);
-  else if (t->year != 0 && (t->year < 1949 || t->year > 2100))
-    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("The target year %d is not a plausible year"), t->year);
-  else if (t->baseline_year != 0 && (t->baseline_year < 1949 || (t->year && t->baseline_year > t->year)))
-    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID,
-                 _("The baseline year %d must come before the target year %d"), t->baseline_year, t->year);
-  else if (!isnan (t->growth_rate) && (t->growth_rate <= -100 || t->growth_rate > 1000))
-    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("A growth rate of %g %% a year is not possible"),
-                 t->growth_rate);
-  else
-    return TRUE;
-  return FALSE;
-}
-
-#define TARGET_FIELDS "indicator", "comparator", "value", "value_text", "unit", "year", \
-                      "baseline_value", "baseline_year", "growth_rate", "increase"
-#define TARGET_VALUES(t) text ((t)->indicator), text ((t)->comparator), number ((t)->value), \
-                         text ((t)->value_text), text ((t)->unit), year ((t)->year), \
-                         number ((t)->baseline_value), year ((t)->baseline_year), \
-                         number ((t)->growth_rate), number ((t)->increase)
-
-gint64
-pa_store_edit_add_target (PaStore *self, PaChange *change, gint64 plan, gint64 zone, const PaTarget *target,
-                          GError **error)
-{
-  static const char *const cols[] = { "plan_id", "zone_id", TARGET_FIELDS, "entered_by", "entered_at", NULL };
-  g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
-
-  g_return_val_if_fail (PA_IS_STORE (self), 0);
-  if (!check_target (target, error) || (zone > 0 && !check_zone (self, zone, NULL, error)))
-    return 0;
-  pa_change_note_zone (change, 0);
-  return pa_store_row_insert (self, change, "targets", cols,
-                              (GVariant *[]){ integer (plan), zone > 0 ? integer (zone) : NULL, TARGET_VALUES (target),
-                                              text (who), text (when) },
-                              error);
-}
-
-gboolean
-pa_store_edit_update_target (PaStore *self, PaChange *change, gint64 id, const PaTarget *target,
-                             GError **error)
-{
-  static const char *const cols[] = { TARGET_FIELDS, NULL };
-  GVariant *values[] = { TARGET_VALUES (target) };
-  g_autoptr (GPtrArray) changed = g_ptr_array_new ();
-  g_autoptr (GPtrArray) changed_values = g_ptr_array_new_with_free_func (pa_store_variant_unref0);
-
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  if (!check_target (target, error))
-    {
-      sink_all (values, G_N_ELEMENTS (values));
-      return FALSE;
-    }
-  pa_change_note_zone (change, 0);
-  /* only the fields that differ are the planner's; the others stay the document's */
-  for (guint i = 0; i < G_N_ELEMENTS (cols) - 1; i++)
-    {
-      g_autoptr (GError) local = NULL;
-      GVariant *v = values[i] ? g_variant_ref_sink (values[i]) : NULL;
-      g_autoptr (GVariant) now = pa_store_row_get (self, "targets", id, cols[i], &local);
-      if (local)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          if (v)
-            g_variant_unref (v);
-          sink_all (values + i + 1, G_N_ELEMENTS (values) - i - 1);
-          return FALSE;
-        }
-      if (!pa_store_values_equal (now, v))
-        {
-          g_ptr_array_add (changed, (gpointer) cols[i]);
-          g_ptr_array_add (changed_values, v ? g_variant_ref (v) : NULL);
-        }
-      if (v)
-        g_variant_unref (v);
-    }
-  if (changed->len == 0)
-    return TRUE;
-  g_ptr_array_add (changed, NULL);
-  return update_fact (self, change, "targets", id, (const char *const *) changed->pdata,
-                      (GVariant **) changed_values->pdata, error);
-}
-
-gboolean
-pa_store_edit_delete_target (PaStore *self, PaChange *change, gint64 id, GError **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  pa_change_note_zone (change, 0);
-  return delete_target_rows (self, change, id, error);
-}
-
-/* ---- organisations ---- */
-
-static gboolean
-check_organisation (const PaOrganisation *o, GError **error)
-{
-  static const char *const kinds[] = { "enterprise", "institution", "platform" };
-  if (!o->name || !*o->name)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("An enterprise or platform needs a name"));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (o->kind, kinds[i]) == 0)
-      return TRUE;
-  g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID,
-               _("“%s” must be an enterprise, an institution or a platform"), o->name);
-  return FALSE;
-}
-
-gint64
-pa_store_edit_add_organisation (PaStore *self, PaChange *change, gint64 plan, gint64 zone,
-                                const PaOrganisation *org, GError **error)
-{
-  static const char *const cols[] = { "plan_id", "zone_id", "name", "kind", "role", "responsible",
-                                      "industry", "entered_by", "entered_at", NULL };
-  g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
-  gint64 id;
-
-  g_return_val_if_fail (PA_IS_STORE (self), 0);
-  if (!check_organisation (org, error) || (zone > 0 && !check_zone (self, zone, NULL, error)))
-    return 0;
-  pa_change_note_zone (change, 0);
-  id = pa_store_row_insert (self, change, "organisations", cols,
-                            (GVariant *[]){ integer (plan), zone > 0 ? integer (zone) : NULL, text (org->name),
-                                            text (org->kind), text (org->role), text (org->responsible),
-                                            text (org->industry), text (who), text (when) },
-                            error);
-  if (id > 0 && !isnan (org->lon) && !pa_store_edit_place_organisation (self, change, id, org->lon, org->lat, error))
-    return 0;
-  return id;
-}
-
-gboolean
-pa_store_edit_update_organisation (PaStore *self, PaChange *change, gint64 id, const PaOrganisation *org,
-                                   GError **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  if (!check_organisation (org, error))
-    return FALSE;
-  pa_change_note_zone (change, 0);
-  return update_fact (self, change, "organisations", id,
-                      (const char *const[]){ "name", "kind", "role", "responsible", "industry", NULL },
-                      (GVariant *[]){ text (org->name), text (org->kind), text (org->role), text (org->responsible),
-                                      text (org->industry) },
-                      error);
-}
-
-gboolean
-pa_store_edit_move_organisation (PaStore *self, PaChange *change, gint64 id, gint64 zone, GError **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  if (zone > 0 && !check_zone (self, zone, NULL, error))
-    return FALSE;
-  pa_change_note_zone (change, 0);
-  return update_fact (self, change, "organisations", id, (const char *const[]){ "zone_id", NULL },
-                      (GVariant *[]){ zone > 0 ? integer (zone) : NULL }, error);
-}
-
-gboolean
-pa_store_edit_place_organisation (PaStore *self, PaChange *change, gint64 id, double lon, double lat,
-                                  GError **error)
-{
-  g_autoptr (GArray) sites = ids_where (self, "organisation_sites", "organisation_id", id, error);
-  g_autofree char *who = pa_store_editor_name ();
-  g_autofree char *when = now_iso ();
-  g_autoptr (GBytes) bytes = NULL;
-
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  if (!sites)
-    return FALSE;
-  pa_change_note_zone (change, 0);
-  if (isnan (lon) || isnan (lat))
-    return sites->len == 0
-           || pa_store_row_delete (self, change, "organisation_sites", g_array_index (sites, gint64, 0), error);
-  if (!isfinite (lon) || !isfinite (lat) || fabs (lon) > 180 || fabs (lat) > 90)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID,
-                   _("%.6f, %.6f is not a longitude and latitude"), lon, lat);
-      return FALSE;
-    }
-  bytes = pa_gpkg_blob_from_point (lon, lat, WGS84);
-  if (sites->len)
-    return pa_store_row_update (self, change, "organisation_sites", g_array_index (sites, gint64, 0),
-                                (const char *const[]){ "geom", "entered_by", "entered_at", NULL },
-                                (GVariant *[]){ blob (bytes), text (who), text (when) }, error);
-  return pa_store_row_insert (self, change, "organisation_sites",
-                              (const char *const[]){ "geom", "organisation_id", "entered_by", "entered_at", NULL },
-                              (GVariant *[]){ blob (bytes), integer (id), text (who), text (when) }, error) > 0;
-}
-
-gboolean
-pa_store_edit_delete_organisation (PaStore *self, PaChange *change, gint64 id, GError **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  pa_change_note_zone (change, 0);
-  return delete_where (self, change, "organisation_sites", "organisation_id", id, error)
-         && delete_document_values (self, change, "organisations", id, error)
-         && pa_store_row_delete (self, change, "organisations", id, error);
-}
