@@ -613,6 +613,44 @@ test_new_plan_from_scratch (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (f->doc)), ==, 1);
 }
 
+/* After drawing, reshaping, placing, a scenario and a new plan, the file is still a
+ * GeoPackage GDAL's validator accepts and ogrinfo reads, with the new rows in its layers. */
+static void
+test_edited_file_stays_a_valid_geopackage (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaGeometry) outline = square (121.20, 37.40, 2.0);
+  g_autoptr (PaOrganisation) org = pa_organisation_new ();
+  const char *script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+  const char *validate[] = { "/usr/bin/python3", script, f->path, NULL };
+  const char *info[] = { "ogrinfo", "-ro", "-al", "-so", f->path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  PaZone *zone;
+
+  zone = pa_document_add_zone (f->doc, "验证园", "feature", outline, &error);
+  g_assert_no_error (error);
+  org->name = g_strdup ("验证企业");
+  org->kind = g_strdup ("enterprise");
+  org->lon = 121.2;
+  org->lat = 37.4;
+  g_assert_true (pa_document_add_organisation (f->doc, zone, org, &error));
+  g_assert_true (pa_document_duplicate_plan (f->doc, "烟台情景", &error));
+  g_assert_true (pa_document_new_plan (f->doc, "空白规划", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->doc);
+  g_clear_object (&f->store); /* closed: the WAL is folded back into the file */
+
+  g_assert_cmpint (pa_test_run (info, &out2, &err2), ==, 0);
+  g_assert_null (strstr (err2, "ERROR"));
+  g_assert_null (strstr (err2, "Warning"));
+  g_assert_nonnull (strstr (out2, "Layer name: organisation_sites"));
+  g_assert_nonnull (strstr (out2, "Feature Count: 2")); /* the site, and its copy in the scenario */
+  if (!g_file_test (script, G_FILE_TEST_EXISTS))
+    return;
+  g_assert_cmpint (pa_test_run (validate, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -632,5 +670,6 @@ main (int argc, char *argv[])
   g_test_add ("/document/duplicate-as-scenario", Fixture, "shenzhen", fixture_set_up, test_duplicate_as_scenario,
               fixture_tear_down);
   ADD ("new-plan-from-scratch", test_new_plan_from_scratch);
+  ADD ("edited-file-stays-a-valid-geopackage", test_edited_file_stays_a_valid_geopackage);
   return g_test_run ();
 }
