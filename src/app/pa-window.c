@@ -10,12 +10,8 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "geo/pa-view.h"
-#include "map/pa-edit-layer.h"
-#include "map/pa-tile-source.h"
-#include "map/pa-zone-layer.h"
 #include "pa-industry-browser.h"
-#include "pa-legend.h"
+#include "pa-map-view.h"
 #include "pa-targets-window.h"
 #include "pa-zone-details.h"
 #include "pa-zone-dialog.h"
@@ -31,18 +27,11 @@ struct _PaWindow
   AdwToastOverlay *toast_overlay;
   GtkListBox *zone_list;
   PaZoneDetails *details;
-  GtkOverlay *map_overlay;
+  GtkBox *map_box;
   GtkStack *side_stack;
   GtkBox *industries_page;
   PaIndustryBrowser *industries;
-  GtkToggleButton *draw_button;
-  GtkToggleButton *shape_button;
-  GtkToggleButton *snap_button;
-
-  ShumateMap *map;
-  PaZoneLayer *zone_layer;
-  PaEditLayer *edit_layer;
-  PaLegend *legend;
+  PaMapView *map_view;
 
   PaDocument *document;
   PaBasemap *basemap;
@@ -58,42 +47,6 @@ static void
 toast (PaWindow *self, const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-/* Largest whole zoom at which @box fits the map (or its expected size before layout). */
-static void
-fit_map (PaWindow *self, const PaBBox *box, gboolean animate)
-{
-  double w = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double h = gtk_widget_get_height (GTK_WIDGET (self->map));
-  PaView view;
-  double zoom, lat = (box->miny + box->maxy) / 2, lon = (box->minx + box->maxx) / 2;
-
-  if (w < 50 || h < 50)
-    w = 1280 - 380, h = 800 - 50;
-  pa_view_init_fit (&view, box, w, h, MIN (w, h) * 0.05);
-  /* whole zoom levels: libshumate 1.0 scales tiles at fractional zooms, which leaves
-   * faint seams between them */
-  zoom = CLAMP (floor (pa_view_get_zoom (&view)), 3, 15);
-  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->map)))
-    shumate_map_go_to_full (self->map, lat, lon, zoom);
-  else
-    {
-      /* a running animation (say, towards a zone of the previous plan) would undo this */
-      shumate_map_stop_go_to (self->map);
-      shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
-      shumate_map_center_on (self->map, lat, lon);
-    }
-}
-
-static void
-fit_zone (PaWindow *self, PaZone *zone)
-{
-  PaBBox b;
-  if (!zone || !pa_zone_get_geometry (zone) || pa_geometry_is_empty (pa_zone_get_geometry (zone)))
-    return;
-  b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
-  fit_map (self, &b, TRUE);
 }
 
 /* ---- the zone list, bound to the document's zones ---- */
@@ -165,7 +118,7 @@ zone_row_selected (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
 static void
 zone_row_activated (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
 {
-  fit_zone (self, g_object_get_data (G_OBJECT (row), "zone"));
+  pa_map_view_fit_zone (self->map_view, g_object_get_data (G_OBJECT (row), "zone"));
 }
 
 /* ---- following the document ---- */
@@ -215,22 +168,16 @@ plan_changed (PaWindow *self)
   for (guint i = 0; i < self->slugs->len; i++)
     if (g_str_equal (self->slugs->pdata[i], slug) && gtk_drop_down_get_selected (self->plan_dropdown) != i)
       gtk_drop_down_set_selected (self->plan_dropdown, i);
-  pa_legend_set_plan (self->legend, plan);
-  gtk_toggle_button_set_active (self->draw_button, FALSE);
-  gtk_toggle_button_set_active (self->shape_button, FALSE);
   selection_changed (self);
   extent = pa_plan_get_extent (plan);
   if (!pa_bbox_is_empty (&extent))
-    fit_map (self, &extent, FALSE);
+    pa_map_view_fit (self->map_view, &extent, FALSE);
 }
 
 static void
 document_changed (PaWindow *self, PaZone *zone)
 {
-  PaPlan *plan = pa_document_get_plan (self->document);
   show_details (self);
-  /* roles may have been added, a zone's colour may have changed */
-  pa_legend_set_plan (self->legend, plan);
 }
 
 static void
@@ -263,38 +210,19 @@ pa_window_select_zone (PaWindow *self, PaZone *zone)
 {
   g_return_if_fail (PA_IS_WINDOW (self));
   pa_document_select_zone (self->document, zone);
-  fit_zone (self, zone);
+  pa_map_view_fit_zone (self->map_view, zone);
 }
 
 PaZone *
 pa_window_click_map (PaWindow *self, double x, double y)
 {
-  ShumateViewport *vp = shumate_map_get_viewport (self->map);
-  double lat, lon;
-  PaZone *zone;
-
-  shumate_viewport_widget_coords_to_location (vp, GTK_WIDGET (self->map), x, y, &lat, &lon);
-  zone = pa_painter_hit_test (pa_document_get_plan (self->document), lon, lat);
-  pa_document_select_zone (self->document, zone);
-  return zone;
+  return pa_map_view_click (self->map_view, x, y);
 }
 
 gboolean
 pa_window_map_coords (PaWindow *self, double lon, double lat, double *x, double *y)
 {
-  ShumateViewport *vp = shumate_map_get_viewport (self->map);
-  if (gtk_widget_get_width (GTK_WIDGET (self->map)) <= 0)
-    return FALSE;
-  shumate_viewport_location_to_widget_coords (vp, GTK_WIDGET (self->map), lat, lon, x, y);
-  return TRUE;
-}
-
-static void
-map_released (GtkGestureClick *gesture, int n_press, double x, double y, PaWindow *self)
-{
-  /* while drawing, clicks are the edit layer's */
-  if (n_press == 1 && pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_DRAW)
-    pa_window_click_map (self, x, y);
+  return pa_map_view_coords (self->map_view, lon, lat, x, y);
 }
 
 void
@@ -369,7 +297,7 @@ fit_plan_action (GtkWidget *widget, const char *action, GVariant *param)
     return;
   extent = pa_plan_get_extent (plan);
   if (!pa_bbox_is_empty (&extent))
-    fit_map (self, &extent, TRUE);
+    pa_map_view_fit (self->map_view, &extent, TRUE);
 }
 
 static void
@@ -497,14 +425,7 @@ place_organisation_action (GtkWidget *widget, const char *action, GVariant *para
 
   for (guint i = 0; i < orgs->len; i++)
     if (((PaOrganisation *) orgs->pdata[i])->id == id)
-      {
-        g_autofree char *msg = g_strdup_printf (_("Click on the map where “%s” is; Esc cancels"),
-                                                ((PaOrganisation *) orgs->pdata[i])->name);
-        gtk_toggle_button_set_active (self->draw_button, FALSE);
-        gtk_toggle_button_set_active (self->shape_button, FALSE);
-        pa_edit_layer_start_placing (self->edit_layer, id);
-        toast (self, msg);
-      }
+      pa_map_view_place (self->map_view, id, ((PaOrganisation *) orgs->pdata[i])->name);
 }
 
 static void
@@ -517,85 +438,30 @@ edit_zone_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
-draw_toggled (PaWindow *self)
-{
-  gboolean on = gtk_toggle_button_get_active (self->draw_button);
-  if (on)
-    {
-      gtk_toggle_button_set_active (self->shape_button, FALSE);
-      pa_edit_layer_start_drawing (self->edit_layer, g_object_get_data (G_OBJECT (self->draw_button), "part-of"));
-      toast (self, _("Click to place points; double-click or Enter finishes, Esc cancels"));
-    }
-  else if (pa_edit_layer_get_mode (self->edit_layer) == PA_EDIT_DRAW)
-    pa_edit_layer_stop (self->edit_layer);
-  g_object_set_data (G_OBJECT (self->draw_button), "part-of", NULL);
-}
-
-static void
 draw_part_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   PaWindow *self = PA_WINDOW (widget);
   PaZone *zone = pa_document_get_selected_zone (self->document);
-  if (!zone)
-    return;
-  gtk_toggle_button_set_active (self->draw_button, FALSE);
-  g_object_set_data_full (G_OBJECT (self->draw_button), "part-of", g_object_ref (zone), g_object_unref);
-  gtk_toggle_button_set_active (self->draw_button, TRUE);
-}
-
-static void
-shape_toggled (PaWindow *self)
-{
-  if (gtk_toggle_button_get_active (self->shape_button))
-    {
-      gtk_toggle_button_set_active (self->draw_button, FALSE);
-      if (!pa_edit_layer_start_shaping (self->edit_layer))
-        {
-          toast (self, _("Select a zone to reshape first"));
-          gtk_toggle_button_set_active (self->shape_button, FALSE);
-        }
-      else
-        toast (self, _("Drag points or edge middles; right-click deletes a point"));
-    }
-  else if (pa_edit_layer_get_mode (self->edit_layer) == PA_EDIT_SHAPE)
-    pa_edit_layer_stop (self->edit_layer);
+  if (zone)
+    pa_map_view_draw_part (self->map_view, zone);
 }
 
 static void
 shape_zone_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  PaWindow *self = PA_WINDOW (widget);
-  gtk_toggle_button_set_active (self->shape_button, !gtk_toggle_button_get_active (self->shape_button));
+  pa_map_view_toggle_shaping (PA_WINDOW (widget)->map_view);
 }
 
 static void
 draw_zone_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  PaWindow *self = PA_WINDOW (widget);
-  gtk_toggle_button_set_active (self->draw_button, !gtk_toggle_button_get_active (self->draw_button));
-}
-
-static void
-snap_toggled (PaWindow *self)
-{
-  pa_edit_layer_set_snapping (self->edit_layer, gtk_toggle_button_get_active (self->snap_button));
-}
-
-static void
-edit_mode_ended (PaWindow *self)
-{
-  /* the layer stops itself (Esc, a finished drawing, another plan): the buttons follow */
-  if (pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_DRAW)
-    gtk_toggle_button_set_active (self->draw_button, FALSE);
-  if (pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_SHAPE)
-    gtk_toggle_button_set_active (self->shape_button, FALSE);
+  pa_map_view_toggle_drawing (PA_WINDOW (widget)->map_view);
 }
 
 static void
 outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
 {
   g_autoptr (GError) error = NULL;
-  edit_mode_ended (self);
   if (zone)
     {
       if (!pa_document_add_part (self->document, zone, outline, &error))
@@ -606,19 +472,10 @@ outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
   gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, self->basemap, NULL, outline)));
 }
 
-static void
-edit_failed (PaWindow *self, const char *message)
-{
-  toast (self, message);
-}
-
 static gboolean
 key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, PaWindow *self)
 {
-  if (!pa_edit_layer_key (self->edit_layer, keyval))
-    return FALSE;
-  edit_mode_ended (self);
-  return TRUE;
+  return pa_map_view_key (self->map_view, keyval);
 }
 
 /* From the industry browser: show that plan, and the zone if the row names one. */
@@ -677,108 +534,13 @@ plan_dropdown_changed (PaWindow *self)
 
 /* ---- building ---- */
 
-static GtkWidget *
-osd_button (GtkWidget *button, const char *icon, const char *tooltip)
-{
-  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
-static void
-build_edit_tools (PaWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *part = gtk_button_new ();
-
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_add_css_class (box, "osd");
-  self->draw_button = GTK_TOGGLE_BUTTON (osd_button (gtk_toggle_button_new (), "document-edit-symbolic",
-                                                     _("Draw a new zone (Ctrl+D)")));
-  osd_button (part, "list-add-symbolic", _("Draw another part of the selected zone"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (part), "win.draw-part");
-  self->shape_button = GTK_TOGGLE_BUTTON (osd_button (gtk_toggle_button_new (), "object-select-symbolic",
-                                                      _("Reshape the selected zone (Ctrl+R)")));
-  self->snap_button = GTK_TOGGLE_BUTTON (osd_button (gtk_toggle_button_new (), "view-grid-symbolic",
-                                                     _("Snap to the points and edges of zones and districts")));
-  gtk_toggle_button_set_active (self->snap_button, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->draw_button));
-  gtk_box_append (GTK_BOX (box), part);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shape_button));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->snap_button));
-  gtk_widget_set_halign (box, GTK_ALIGN_START);
-  gtk_widget_set_valign (box, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_overlay_add_overlay (self->map_overlay, box);
-  g_signal_connect_swapped (self->draw_button, "toggled", G_CALLBACK (draw_toggled), self);
-  g_signal_connect_swapped (self->shape_button, "toggled", G_CALLBACK (shape_toggled), self);
-  g_signal_connect_swapped (self->snap_button, "toggled", G_CALLBACK (snap_toggled), self);
-}
-
 static void
 build_map (PaWindow *self)
 {
-  g_autoptr (PaTileSource) source = pa_tile_source_new (self->basemap);
-  ShumateViewport *vp;
-  GtkWidget *license, *scale;
-  GtkGesture *click;
-
-  self->map = shumate_map_new ();
-  /* a short flight: the distance-based default took seconds between far zones */
-  shumate_map_set_go_to_duration (self->map, 700);
-  vp = shumate_map_get_viewport (self->map);
-  shumate_viewport_set_reference_map_source (vp, SHUMATE_MAP_SOURCE (source));
-  shumate_viewport_set_min_zoom_level (vp, 3);
-  shumate_viewport_set_max_zoom_level (vp, 16);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp)));
-  self->zone_layer = pa_zone_layer_new (vp, self->basemap, self->document);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->zone_layer));
-  self->edit_layer = pa_edit_layer_new (vp, self->document, self->basemap);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->edit_layer));
-  g_signal_connect_swapped (self->edit_layer, "outline-drawn", G_CALLBACK (outline_drawn), self);
-  g_signal_connect_swapped (self->edit_layer, "edit-failed", G_CALLBACK (edit_failed), self);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
-  gtk_overlay_set_child (self->map_overlay, GTK_WIDGET (self->map));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (map_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
-
-  self->legend = PA_LEGEND (pa_legend_new ());
-  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->legend), 30); /* clear of the attribution line */
-  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->legend));
-
-  {
-    GtkWidget *fit = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
-    gtk_widget_set_tooltip_text (fit, _("Show the whole plan (Ctrl+Home)"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (fit), "win.fit-plan");
-    gtk_widget_add_css_class (fit, "osd");
-    gtk_widget_add_css_class (fit, "circular");
-    gtk_widget_set_halign (fit, GTK_ALIGN_END);
-    gtk_widget_set_valign (fit, GTK_ALIGN_START);
-    gtk_widget_set_margin_end (fit, 12);
-    gtk_widget_set_margin_top (fit, 64);
-    gtk_overlay_add_overlay (self->map_overlay, fit);
-  }
-  build_edit_tools (self);
-
-  scale = GTK_WIDGET (shumate_scale_new (vp));
-  gtk_widget_set_halign (scale, GTK_ALIGN_END);
-  gtk_widget_set_valign (scale, GTK_ALIGN_START);
-  gtk_widget_set_margin_end (scale, 12);
-  gtk_widget_set_margin_top (scale, 12);
-  gtk_overlay_add_overlay (self->map_overlay, scale);
-
-  license = GTK_WIDGET (shumate_license_new ());
-  shumate_license_append_map_source (SHUMATE_LICENSE (license), SHUMATE_MAP_SOURCE (source));
-  gtk_widget_set_halign (license, GTK_ALIGN_END);
-  gtk_widget_set_valign (license, GTK_ALIGN_END);
-  gtk_overlay_add_overlay (self->map_overlay, license);
+  self->map_view = pa_map_view_new (self->document, self->basemap);
+  g_signal_connect_swapped (self->map_view, "outline-drawn", G_CALLBACK (outline_drawn), self);
+  g_signal_connect_swapped (self->map_view, "message", G_CALLBACK (toast), self);
+  gtk_box_append (self->map_box, GTK_WIDGET (self->map_view));
 }
 
 static void
@@ -809,7 +571,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, zone_list);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, details);
-  gtk_widget_class_bind_template_child (widget_class, PaWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -929,11 +691,11 @@ pa_window_get_findings (PaWindow *self)
 PaEditLayer *
 pa_window_get_edit_layer (PaWindow *self)
 {
-  return self->edit_layer;
+  return pa_map_view_get_edit_layer (self->map_view);
 }
 
 ShumateMap *
 pa_window_get_map (PaWindow *self)
 {
-  return self->map;
+  return pa_map_view_get_map (self->map_view);
 }

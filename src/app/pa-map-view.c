@@ -1,0 +1,396 @@
+/* pa-map-view.c */
+#define G_LOG_DOMAIN "parkatlas-window"
+
+#include "config.h"
+
+#include "pa-map-view.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "geo/pa-view.h"
+#include "map/pa-tile-source.h"
+#include "map/pa-zone-layer.h"
+#include "pa-legend.h"
+#include "render/pa-painter.h"
+
+struct _PaMapView
+{
+  GtkWidget parent_instance;
+  GtkOverlay *overlay;
+  ShumateMap *map;
+  PaZoneLayer *zone_layer;
+  PaEditLayer *edit_layer;
+  PaLegend *legend;
+  GtkToggleButton *draw_button, *shape_button, *snap_button;
+  PaZone *part_of; /* the zone a drawing adds a part to */
+
+  PaDocument *document;
+  PaBasemap *basemap;
+};
+
+enum
+{
+  OUTLINE_DRAWN,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PaMapView, pa_map_view, GTK_TYPE_WIDGET)
+
+static void
+say (PaMapView *self, const char *text)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, text);
+}
+
+void
+pa_map_view_fit (PaMapView *self, const PaBBox *box, gboolean animate)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double h = gtk_widget_get_height (GTK_WIDGET (self->map));
+  PaView view;
+  double zoom, lat = (box->miny + box->maxy) / 2, lon = (box->minx + box->maxx) / 2;
+
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  if (w < 50 || h < 50)
+    w = 1280 - 380, h = 800 - 50; /* before the first layout: the default window's map */
+  pa_view_init_fit (&view, box, w, h, MIN (w, h) * 0.05);
+  /* whole zoom levels: libshumate 1.0 scales tiles at fractional zooms, which leaves
+   * faint seams between them */
+  zoom = CLAMP (floor (pa_view_get_zoom (&view)), 3, 15);
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self->map)))
+    shumate_map_go_to_full (self->map, lat, lon, zoom);
+  else
+    {
+      /* a running animation (say, towards a zone of the previous plan) would undo this */
+      shumate_map_stop_go_to (self->map);
+      shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
+      shumate_map_center_on (self->map, lat, lon);
+    }
+}
+
+void
+pa_map_view_fit_zone (PaMapView *self, PaZone *zone)
+{
+  PaBBox b;
+  if (!zone || !pa_zone_get_geometry (zone) || pa_geometry_is_empty (pa_zone_get_geometry (zone)))
+    return;
+  b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
+  pa_map_view_fit (self, &b, TRUE);
+}
+
+PaZone *
+pa_map_view_click (PaMapView *self, double x, double y)
+{
+  ShumateViewport *vp = shumate_map_get_viewport (self->map);
+  double lat, lon;
+  PaZone *zone;
+
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  shumate_viewport_widget_coords_to_location (vp, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  zone = pa_painter_hit_test (pa_document_get_plan (self->document), lon, lat);
+  pa_document_select_zone (self->document, zone);
+  return zone;
+}
+
+gboolean
+pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y)
+{
+  ShumateViewport *vp = shumate_map_get_viewport (self->map);
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) <= 0)
+    return FALSE;
+  shumate_viewport_location_to_widget_coords (vp, GTK_WIDGET (self->map), lat, lon, x, y);
+  return TRUE;
+}
+
+static void
+map_released (GtkGestureClick *gesture, int n_press, double x, double y, PaMapView *self)
+{
+  /* while drawing or placing, clicks are the edit layer's */
+  PaEditMode mode = pa_edit_layer_get_mode (self->edit_layer);
+  if (n_press == 1 && mode != PA_EDIT_DRAW && mode != PA_EDIT_PLACE)
+    pa_map_view_click (self, x, y);
+}
+
+/* ---- tools ---- */
+
+static void
+draw_toggled (PaMapView *self)
+{
+  if (gtk_toggle_button_get_active (self->draw_button))
+    {
+      gtk_toggle_button_set_active (self->shape_button, FALSE);
+      pa_edit_layer_start_drawing (self->edit_layer, self->part_of);
+      say (self, _("Click to place points; double-click or Enter finishes, Esc cancels"));
+    }
+  else if (pa_edit_layer_get_mode (self->edit_layer) == PA_EDIT_DRAW)
+    pa_edit_layer_stop (self->edit_layer);
+  g_clear_object (&self->part_of);
+}
+
+static void
+shape_toggled (PaMapView *self)
+{
+  if (gtk_toggle_button_get_active (self->shape_button))
+    {
+      gtk_toggle_button_set_active (self->draw_button, FALSE);
+      if (!pa_edit_layer_start_shaping (self->edit_layer))
+        {
+          say (self, _("Select a zone to reshape first"));
+          gtk_toggle_button_set_active (self->shape_button, FALSE);
+        }
+      else
+        say (self, _("Drag points or edge middles; right-click deletes a point"));
+    }
+  else if (pa_edit_layer_get_mode (self->edit_layer) == PA_EDIT_SHAPE)
+    pa_edit_layer_stop (self->edit_layer);
+}
+
+static void
+snap_toggled (PaMapView *self)
+{
+  pa_edit_layer_set_snapping (self->edit_layer, gtk_toggle_button_get_active (self->snap_button));
+}
+
+/* The layer stops itself (Esc, a finished drawing, another plan): the buttons follow. */
+static void
+mode_ended (PaMapView *self)
+{
+  if (pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_DRAW)
+    gtk_toggle_button_set_active (self->draw_button, FALSE);
+  if (pa_edit_layer_get_mode (self->edit_layer) != PA_EDIT_SHAPE)
+    gtk_toggle_button_set_active (self->shape_button, FALSE);
+}
+
+void
+pa_map_view_toggle_drawing (PaMapView *self)
+{
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  gtk_toggle_button_set_active (self->draw_button, !gtk_toggle_button_get_active (self->draw_button));
+}
+
+void
+pa_map_view_draw_part (PaMapView *self, PaZone *zone)
+{
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  gtk_toggle_button_set_active (self->draw_button, FALSE);
+  g_set_object (&self->part_of, zone);
+  gtk_toggle_button_set_active (self->draw_button, TRUE);
+}
+
+void
+pa_map_view_toggle_shaping (PaMapView *self)
+{
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  gtk_toggle_button_set_active (self->shape_button, !gtk_toggle_button_get_active (self->shape_button));
+}
+
+void
+pa_map_view_place (PaMapView *self, gint64 id, const char *name)
+{
+  g_autofree char *msg = g_strdup_printf (_("Click on the map where “%s” is; Esc cancels"), name);
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  gtk_toggle_button_set_active (self->draw_button, FALSE);
+  gtk_toggle_button_set_active (self->shape_button, FALSE);
+  pa_edit_layer_start_placing (self->edit_layer, id);
+  say (self, msg);
+}
+
+gboolean
+pa_map_view_key (PaMapView *self, guint keyval)
+{
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), FALSE);
+  if (!pa_edit_layer_key (self->edit_layer, keyval))
+    return FALSE;
+  mode_ended (self);
+  return TRUE;
+}
+
+static void
+outline_drawn (PaMapView *self, PaGeometry *outline, PaZone *zone)
+{
+  mode_ended (self);
+  g_signal_emit (self, signals[OUTLINE_DRAWN], 0, outline, zone);
+}
+
+/* ---- building ---- */
+
+static GtkWidget *
+tool_button (GtkWidget *button, const char *icon, const char *tooltip)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static void
+corner (GtkWidget *w, GtkAlign h, GtkAlign v, int margin_top, int margin_bottom)
+{
+  gtk_widget_set_halign (w, h);
+  gtk_widget_set_valign (w, v);
+  gtk_widget_set_margin_start (w, h == GTK_ALIGN_START ? 12 : 0);
+  gtk_widget_set_margin_end (w, h == GTK_ALIGN_END ? 12 : 0);
+  gtk_widget_set_margin_top (w, margin_top);
+  gtk_widget_set_margin_bottom (w, margin_bottom);
+}
+
+static void
+build_tools (PaMapView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *part = tool_button (gtk_button_new (), "list-add-symbolic", _("Draw another part of the selected zone"));
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_add_css_class (box, "osd");
+  self->draw_button = GTK_TOGGLE_BUTTON (tool_button (gtk_toggle_button_new (), "document-edit-symbolic",
+                                                      _("Draw a new zone (Ctrl+D)")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (part), "win.draw-part");
+  self->shape_button = GTK_TOGGLE_BUTTON (tool_button (gtk_toggle_button_new (), "object-select-symbolic",
+                                                       _("Reshape the selected zone (Ctrl+R)")));
+  self->snap_button = GTK_TOGGLE_BUTTON (tool_button (gtk_toggle_button_new (), "view-grid-symbolic",
+                                                      _("Snap to the points and edges of zones and districts")));
+  gtk_toggle_button_set_active (self->snap_button, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->draw_button));
+  gtk_box_append (GTK_BOX (box), part);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shape_button));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->snap_button));
+  corner (box, GTK_ALIGN_START, GTK_ALIGN_START, 12, 0);
+  gtk_overlay_add_overlay (self->overlay, box);
+  g_signal_connect_swapped (self->draw_button, "toggled", G_CALLBACK (draw_toggled), self);
+  g_signal_connect_swapped (self->shape_button, "toggled", G_CALLBACK (shape_toggled), self);
+  g_signal_connect_swapped (self->snap_button, "toggled", G_CALLBACK (snap_toggled), self);
+}
+
+static void
+plan_changed (PaMapView *self)
+{
+  pa_legend_set_plan (self->legend, pa_document_get_plan (self->document));
+  gtk_toggle_button_set_active (self->draw_button, FALSE);
+  gtk_toggle_button_set_active (self->shape_button, FALSE);
+}
+
+/* roles may have been added, or a zone a planner drew (✎) */
+static void
+legend_changed (PaMapView *self)
+{
+  pa_legend_set_plan (self->legend, pa_document_get_plan (self->document));
+}
+
+static void
+build (PaMapView *self)
+{
+  g_autoptr (PaTileSource) source = pa_tile_source_new (self->basemap);
+  ShumateViewport *vp;
+  GtkWidget *license, *scale, *fit;
+  GtkGesture *click;
+
+  self->overlay = GTK_OVERLAY (gtk_overlay_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->overlay), GTK_WIDGET (self));
+  self->map = shumate_map_new ();
+  /* a short flight: the distance-based default took seconds between far zones */
+  shumate_map_set_go_to_duration (self->map, 700);
+  vp = shumate_map_get_viewport (self->map);
+  shumate_viewport_set_reference_map_source (vp, SHUMATE_MAP_SOURCE (source));
+  shumate_viewport_set_min_zoom_level (vp, 3);
+  shumate_viewport_set_max_zoom_level (vp, 16);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp)));
+  self->zone_layer = pa_zone_layer_new (vp, self->basemap, self->document);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->zone_layer));
+  self->edit_layer = pa_edit_layer_new (vp, self->document, self->basemap);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->edit_layer));
+  g_signal_connect_swapped (self->edit_layer, "outline-drawn", G_CALLBACK (outline_drawn), self);
+  g_signal_connect_swapped (self->edit_layer, "edit-failed", G_CALLBACK (say), self);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_overlay_set_child (self->overlay, GTK_WIDGET (self->map));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (map_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  self->legend = PA_LEGEND (pa_legend_new ());
+  /* clear of the attribution line */
+  corner (GTK_WIDGET (self->legend), GTK_ALIGN_START, GTK_ALIGN_END, 0, 30);
+  gtk_overlay_add_overlay (self->overlay, GTK_WIDGET (self->legend));
+
+  fit = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
+  gtk_widget_set_tooltip_text (fit, _("Show the whole plan (Ctrl+Home)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (fit), "win.fit-plan");
+  gtk_widget_add_css_class (fit, "osd");
+  gtk_widget_add_css_class (fit, "circular");
+  corner (fit, GTK_ALIGN_END, GTK_ALIGN_START, 64, 0);
+  gtk_overlay_add_overlay (self->overlay, fit);
+  build_tools (self);
+
+  scale = GTK_WIDGET (shumate_scale_new (vp));
+  corner (scale, GTK_ALIGN_END, GTK_ALIGN_START, 12, 0);
+  gtk_overlay_add_overlay (self->overlay, scale);
+
+  license = GTK_WIDGET (shumate_license_new ());
+  shumate_license_append_map_source (SHUMATE_LICENSE (license), SHUMATE_MAP_SOURCE (source));
+  gtk_widget_set_halign (license, GTK_ALIGN_END);
+  gtk_widget_set_valign (license, GTK_ALIGN_END);
+  gtk_overlay_add_overlay (self->overlay, license);
+
+  g_signal_connect_object (self->document, "notify::plan", G_CALLBACK (plan_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (legend_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+pa_map_view_dispose (GObject *object)
+{
+  PaMapView *self = PA_MAP_VIEW (object);
+  g_clear_object (&self->part_of);
+  if (self->overlay)
+    gtk_widget_unparent (GTK_WIDGET (self->overlay));
+  self->overlay = NULL;
+  g_clear_object (&self->document);
+  g_clear_object (&self->basemap);
+  G_OBJECT_CLASS (pa_map_view_parent_class)->dispose (object);
+}
+
+static void
+pa_map_view_class_init (PaMapViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pa_map_view_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+
+  /* A drawing is finished: (PaGeometry outline, PaZone zone or NULL for a new zone). */
+  signals[OUTLINE_DRAWN] = g_signal_new ("outline-drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                         NULL, NULL, G_TYPE_NONE, 2, PA_TYPE_GEOMETRY, PA_TYPE_ZONE);
+  /* Something to tell the planner (a hint for a tool, a refused outline). */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+pa_map_view_init (PaMapView *self)
+{
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+}
+
+PaMapView *
+pa_map_view_new (PaDocument *document, PaBasemap *basemap)
+{
+  PaMapView *self = g_object_new (PA_TYPE_MAP_VIEW, NULL);
+  self->document = g_object_ref (document);
+  self->basemap = g_object_ref (basemap);
+  build (self);
+  return self;
+}
+
+ShumateMap *
+pa_map_view_get_map (PaMapView *self)
+{
+  return self->map;
+}
+
+PaEditLayer *
+pa_map_view_get_edit_layer (PaMapView *self)
+{
+  return self->edit_layer;
+}

@@ -1,0 +1,45 @@
+/* pa-map-view.h — the map pane: the offline basemap, the document's zones, the edit
+ * layer with its tool buttons (draw, add a part, reshape, snap), the legend, scale,
+ * "whole plan" button and attribution.
+ *
+ * It follows a PaDocument like every view; clicks select zones through it. What needs a
+ * dialog (naming a drawn zone) or a toast it hands to the window with "outline-drawn"
+ * and "message".
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "document/pa-document.h"
+#include "map/pa-edit-layer.h"
+#include "model/pa-basemap.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_MAP_VIEW (pa_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (PaMapView, pa_map_view, PA, MAP_VIEW, GtkWidget)
+
+PaMapView *pa_map_view_new (PaDocument *document, PaBasemap *basemap);
+ShumateMap *pa_map_view_get_map (PaMapView *self);
+PaEditLayer *pa_map_view_get_edit_layer (PaMapView *self);
+
+/* Moves the map to show @box (lon/lat) whole, at a whole zoom level. */
+void pa_map_view_fit (PaMapView *self, const PaBBox *box, gboolean animate);
+void pa_map_view_fit_zone (PaMapView *self, PaZone *zone);
+/* What a click at (x, y) does outside the drawing tools: select the zone there, or none. */
+PaZone *pa_map_view_click (PaMapView *self, double x, double y);
+/* Widget coordinates of (lon, lat); FALSE before the map has a size. */
+gboolean pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y);
+
+/* The tools, as their buttons and shortcuts work them. */
+void pa_map_view_toggle_drawing (PaMapView *self);
+/* Draws another part of @zone. */
+void pa_map_view_draw_part (PaMapView *self, PaZone *zone);
+void pa_map_view_toggle_shaping (PaMapView *self);
+/* The next click puts organisation @id on the map. */
+void pa_map_view_place (PaMapView *self, gint64 id, const char *name);
+/* Esc, Enter, Backspace, Delete for the tool in use; TRUE when it used the key. */
+gboolean pa_map_view_key (PaMapView *self, guint keyval);
+
+G_END_DECLS
