@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "pa-edit-layer.h"
+#include "pa-edit-layer-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -14,38 +14,6 @@
 #include "geo/pa-view.h"
 #include "render/pa-painter.h"
 
-#define HANDLE_PX 6.0
-
-typedef struct
-{
-  guint part, polygon;
-  GArray *points; /* PaPoint lon/lat, without the closing repeat */
-} Ring;
-
-struct _PaEditLayer
-{
-  ShumateLayer parent_instance;
-  PaDocument *document;
-  PaBasemap *basemap;
-  PaEditMode mode;
-  gboolean snap;
-
-  /* draw mode */
-  PaZone *drawing_zone;
-  GArray *drawn; /* PaPoint */
-  PaPoint hover;
-  gboolean hover_snapped;
-
-  /* shape mode: a working copy of the selected zone's parts */
-  PaZone *zone;
-  GPtrArray *rings; /* Ring */
-  int drag_ring, drag_vertex, drag_part;
-  PaPoint drag_from;
-  gboolean dragged;
-
-  PaPoint problem;
-  gint64 placing; /* the organisation place mode puts on the map */
-};
 
 enum
 {
@@ -66,8 +34,8 @@ ring_free (gpointer p)
   g_free (r);
 }
 
-static void
-get_view (PaEditLayer *self, PaView *view)
+void
+pa_edit_layer_get_view (PaEditLayer *self, PaView *view)
 {
   ShumateViewport *vp = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   pa_view_init (view, shumate_location_get_longitude (SHUMATE_LOCATION (vp)),
@@ -104,8 +72,8 @@ load_rings (PaEditLayer *self)
 }
 
 /* The outline of part @part as the working copy has it now. */
-static PaGeometry *
-part_geometry (PaEditLayer *self, guint part)
+PaGeometry *
+pa_edit_layer_part_geometry (PaEditLayer *self, guint part)
 {
   PaGeometry *g = pa_geometry_new ();
   int polygon = -1;
@@ -129,8 +97,8 @@ part_geometry (PaEditLayer *self, guint part)
   return g;
 }
 
-static PaGeometry *
-drawn_geometry (PaEditLayer *self)
+PaGeometry *
+pa_edit_layer_drawn_geometry (PaEditLayer *self)
 {
   PaGeometry *g = pa_geometry_new ();
   pa_geometry_begin_polygon (g);
@@ -150,13 +118,13 @@ pa_edit_layer_get_area_km2 (PaEditLayer *self)
   g_return_val_if_fail (PA_IS_EDIT_LAYER (self), 0);
   if (self->mode == PA_EDIT_DRAW && self->drawn->len >= 3)
     {
-      g_autoptr (PaGeometry) g = drawn_geometry (self);
+      g_autoptr (PaGeometry) g = pa_edit_layer_drawn_geometry (self);
       area = pa_geodesic_area_km2 (g);
     }
   else if (self->mode == PA_EDIT_SHAPE && self->zone)
     for (guint k = 0; k < pa_zone_get_n_parts (self->zone); k++)
       {
-        g_autoptr (PaGeometry) g = part_geometry (self, k);
+        g_autoptr (PaGeometry) g = pa_edit_layer_part_geometry (self, k);
         area += pa_geodesic_area_km2 (g);
       }
   return area;
@@ -172,7 +140,7 @@ snap_point (PaEditLayer *self, double x, double y, gboolean *snapped)
   PaPoint result;
   PaPlan *plan = pa_document_get_plan (self->document);
 
-  get_view (self, &view);
+  pa_edit_layer_get_view (self, &view);
   pa_snap_init (&snap, &view, x, y, PA_EDIT_LAYER_SNAP_PX);
   if (self->snap)
     {
@@ -343,7 +311,7 @@ finish_drawing (PaEditLayer *self)
       g_signal_emit (self, signals[EDIT_FAILED], 0, _("An outline needs at least three points"));
       return;
     }
-  g = drawn_geometry (self);
+  g = pa_edit_layer_drawn_geometry (self);
   if (!check_outline (self, g))
     return;
   zone = self->drawing_zone ? g_object_ref (self->drawing_zone) : NULL;
@@ -355,7 +323,7 @@ finish_drawing (PaEditLayer *self)
 static void
 commit_part (PaEditLayer *self, guint part)
 {
-  g_autoptr (PaGeometry) g = part_geometry (self, part);
+  g_autoptr (PaGeometry) g = pa_edit_layer_part_geometry (self, part);
   g_autoptr (GError) error = NULL;
 
   if (!check_outline (self, g))
@@ -399,8 +367,8 @@ find_vertex (PaEditLayer *self, const PaView *view, double x, double y, int *rin
   return FALSE;
 }
 
-static PaPoint
-midpoint (GArray *pts, guint k)
+PaPoint
+pa_edit_layer_midpoint (GArray *pts, guint k)
 {
   PaPoint a = g_array_index (pts, PaPoint, k), b = g_array_index (pts, PaPoint, (k + 1) % pts->len);
   return (PaPoint){ (a.x + b.x) / 2, (a.y + b.y) / 2 };
@@ -415,7 +383,7 @@ pa_edit_layer_pointer_press (PaEditLayer *self, double x, double y, gboolean mov
   g_return_val_if_fail (PA_IS_EDIT_LAYER (self), FALSE);
   if (self->mode != PA_EDIT_SHAPE)
     return FALSE;
-  get_view (self, &view);
+  pa_edit_layer_get_view (self, &view);
   self->dragged = FALSE;
   if (find_vertex (self, &view, x, y, &ring, &vertex))
     {
@@ -429,7 +397,7 @@ pa_edit_layer_pointer_press (PaEditLayer *self, double x, double y, gboolean mov
       Ring *r = self->rings->pdata[i];
       for (guint k = 0; k < r->points->len; k++)
         {
-          PaPoint m = midpoint (r->points, k);
+          PaPoint m = pa_edit_layer_midpoint (r->points, k);
           if (near (&view, m, x, y, HANDLE_PX))
             {
               g_array_insert_val (r->points, k + 1, m);
@@ -447,7 +415,7 @@ pa_edit_layer_pointer_press (PaEditLayer *self, double x, double y, gboolean mov
       pa_view_unproject (&view, x, y, &lon, &lat);
       for (guint k = 0; k < pa_zone_get_n_parts (self->zone); k++)
         {
-          g_autoptr (PaGeometry) g = part_geometry (self, k);
+          g_autoptr (PaGeometry) g = pa_edit_layer_part_geometry (self, k);
           if (pa_geometry_contains_point (g, lon, lat))
             {
               self->drag_part = (int) k;
@@ -481,7 +449,7 @@ pa_edit_layer_pointer_motion (PaEditLayer *self, double x, double y)
     {
       PaView view;
       double lon, lat;
-      get_view (self, &view);
+      pa_edit_layer_get_view (self, &view);
       pa_view_unproject (&view, x, y, &lon, &lat);
       for (guint i = 0; i < self->rings->len; i++)
         {
@@ -525,7 +493,7 @@ delete_vertex_at (PaEditLayer *self, double x, double y)
   int ring, vertex;
   Ring *r;
 
-  get_view (self, &view);
+  pa_edit_layer_get_view (self, &view);
   if (!find_vertex (self, &view, x, y, &ring, &vertex))
     return FALSE;
   r = self->rings->pdata[ring];
@@ -607,7 +575,7 @@ pa_edit_layer_key (PaEditLayer *self, guint keyval)
         {
           PaView view;
           double x, y;
-          get_view (self, &view);
+          pa_edit_layer_get_view (self, &view);
           pa_view_project (&view, self->hover.x, self->hover.y, &x, &y);
           return delete_vertex_at (self, x, y);
         }
@@ -615,151 +583,6 @@ pa_edit_layer_key (PaEditLayer *self, guint keyval)
     default:
       return FALSE;
     }
-}
-
-/* ---- drawing ---- */
-
-static void
-path_points (cairo_t *cr, const PaView *view, GArray *pts, gboolean close)
-{
-  for (guint k = 0; k < pts->len; k++)
-    {
-      PaPoint p = g_array_index (pts, PaPoint, k);
-      double x, y;
-      pa_view_project (view, p.x, p.y, &x, &y);
-      if (k == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-  if (close && pts->len > 2)
-    cairo_close_path (cr);
-}
-
-static void
-draw_handle (cairo_t *cr, double x, double y, double r, gboolean square)
-{
-  cairo_new_path (cr);
-  if (square)
-    cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-  else
-    cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.85, 0.40, 0.0);
-  cairo_set_line_width (cr, 1.6);
-  cairo_stroke (cr);
-}
-
-static void
-draw_area (cairo_t *cr, PaEditLayer *self, double x, double y)
-{
-  double area = pa_edit_layer_get_area_km2 (self);
-  g_autofree char *text = NULL;
-  if (area <= 0)
-    return;
-  text = g_strdup_printf (_("%.2f km²"), area);
-  pa_painter_draw_text (cr, x + 12, y + 8, 200, text, 13, TRUE, (PaColor){ 0.55, 0.25, 0.0 });
-}
-
-static void
-pa_edit_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  PaEditLayer *self = PA_EDIT_LAYER (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  cairo_t *cr;
-  PaView view;
-  double lx = NAN, ly = NAN;
-
-  if (w <= 0 || h <= 0 || (self->mode == PA_EDIT_NONE && isnan (self->problem.x)))
-    return;
-  get_view (self, &view);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  if (self->mode == PA_EDIT_DRAW && self->drawn->len > 0)
-    {
-      g_autoptr (GArray) pts = g_array_copy (self->drawn);
-      if (!isnan (self->hover.x))
-        g_array_append_val (pts, self->hover);
-      path_points (cr, &view, pts, TRUE);
-      cairo_set_source_rgba (cr, 0.95, 0.55, 0.0, 0.18);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.85, 0.40, 0.0);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-      for (guint k = 0; k < self->drawn->len; k++)
-        {
-          PaPoint p = g_array_index (self->drawn, PaPoint, k);
-          pa_view_project (&view, p.x, p.y, &lx, &ly);
-          draw_handle (cr, lx, ly, k == 0 ? HANDLE_PX : HANDLE_PX - 1.5, k == 0);
-        }
-    }
-  if (self->mode == PA_EDIT_DRAW && !isnan (self->hover.x))
-    {
-      double x, y;
-      pa_view_project (&view, self->hover.x, self->hover.y, &x, &y);
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, self->hover_snapped ? 9 : 4, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, self->hover_snapped ? 0.1 : 0.85, self->hover_snapped ? 0.55 : 0.40,
-                            self->hover_snapped ? 0.25 : 0.0);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-      lx = x, ly = y;
-    }
-
-  if (self->mode == PA_EDIT_SHAPE)
-    {
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      for (guint i = 0; i < self->rings->len; i++)
-        path_points (cr, &view, ((Ring *) self->rings->pdata[i])->points, TRUE);
-      cairo_set_source_rgba (cr, 0.95, 0.55, 0.0, 0.15);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.85, 0.40, 0.0);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-      for (guint i = 0; i < self->rings->len; i++)
-        {
-          Ring *r = self->rings->pdata[i];
-          for (guint k = 0; k < r->points->len; k++)
-            {
-              PaPoint p = g_array_index (r->points, PaPoint, k), m = midpoint (r->points, k);
-              double x, y;
-              pa_view_project (&view, m.x, m.y, &x, &y);
-              if (x > -HANDLE_PX && y > -HANDLE_PX && x < w + HANDLE_PX && y < h + HANDLE_PX)
-                {
-                  cairo_new_path (cr);
-                  cairo_arc (cr, x, y, HANDLE_PX - 2.5, 0, 2 * G_PI);
-                  cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
-                  cairo_fill (cr);
-                }
-              pa_view_project (&view, p.x, p.y, &x, &y);
-              if (x > -HANDLE_PX && y > -HANDLE_PX && x < w + HANDLE_PX && y < h + HANDLE_PX)
-                {
-                  draw_handle (cr, x, y, HANDLE_PX - 1.5, TRUE);
-                  if (isnan (lx) || y > ly)
-                    lx = x, ly = y;
-                }
-            }
-        }
-    }
-  if (!isnan (lx))
-    draw_area (cr, self, lx, ly);
-
-  if (!isnan (self->problem.x))
-    {
-      double x, y;
-      pa_view_project (&view, self->problem.x, self->problem.y, &x, &y);
-      cairo_new_path (cr);
-      cairo_move_to (cr, x - 8, y - 8);
-      cairo_line_to (cr, x + 8, y + 8);
-      cairo_move_to (cr, x + 8, y - 8);
-      cairo_line_to (cr, x - 8, y + 8);
-      cairo_set_source_rgb (cr, 0.85, 0.0, 0.0);
-      cairo_set_line_width (cr, 3);
-      cairo_stroke (cr);
-    }
-  cairo_destroy (cr);
 }
 
 /* ---- gestures ---- */
@@ -813,7 +636,7 @@ motion (GtkEventControllerMotion *controller, double x, double y, PaEditLayer *s
   else if (self->mode == PA_EDIT_SHAPE)
     {
       PaView view;
-      get_view (self, &view);
+      pa_edit_layer_get_view (self, &view);
       pa_view_unproject (&view, x, y, &self->hover.x, &self->hover.y);
     }
 }
