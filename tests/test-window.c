@@ -499,6 +499,40 @@ test_reshape_drag_vertex (void)
   g_assert_true (pa_geometry_equal (before, pa_zone_get_geometry (zone)));
   /* still reshaping, now the restored outline */
   g_assert_cmpint (pa_edit_layer_get_mode (layer), ==, PA_EDIT_SHAPE);
+
+  /* Shift-drag inside moves the whole part: every point by the same offset */
+  {
+    PaPoint c = pa_geometry_get_label_point (pa_zone_get_geometry (zone)), moved;
+    guint n0, n1;
+    const PaPoint *p0 = pa_geometry_get_ring (before, 0, 0, &n0), *p1;
+    double cx, cy;
+    g_assert_true (pa_window_map_coords (window, c.x, c.y, &cx, &cy));
+    pa_edit_layer_set_snapping (layer, FALSE);
+    g_assert_true (pa_edit_layer_pointer_press (layer, cx, cy, TRUE));
+    pa_edit_layer_pointer_release (layer, cx + 40, cy);
+    p1 = pa_geometry_get_ring (pa_zone_get_part_info (zone, 0)->geometry, 0, 0, &n1);
+    g_assert_cmpuint (n0, ==, n1);
+    moved = (PaPoint){ p1[0].x - p0[0].x, p1[0].y - p0[0].y };
+    g_assert_cmpfloat (moved.x, >, 0);
+    for (guint i = 1; i < n1; i++)
+      {
+        g_assert_cmpfloat_with_epsilon (p1[i].x - p0[i].x, moved.x, 1e-9);
+        g_assert_cmpfloat_with_epsilon (p1[i].y - p0[i].y, moved.y, 1e-9);
+      }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_true (pa_geometry_equal (before, pa_zone_get_geometry (zone)));
+  }
+  /* a right-click on a point removes it */
+  {
+    guint n0, n1;
+    pa_geometry_get_ring (pa_zone_get_part_info (zone, 0)->geometry, 0, 0, &n0);
+    visible_vertex (zone, &x, &y);
+    g_assert_true (pa_edit_layer_click (layer, x, y, 3, 1));
+    pa_geometry_get_ring (pa_zone_get_part_info (zone, 0)->geometry, 0, 0, &n1);
+    g_assert_cmpuint (n1, ==, n0 - 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    pa_edit_layer_set_snapping (layer, TRUE);
+  }
   g_assert_true (pa_edit_layer_key (layer, GDK_KEY_Escape));
 }
 
