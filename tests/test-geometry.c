@@ -1,12 +1,16 @@
-/* test-geometry.c — GeoPackage binary, WKB, containment, Web Mercator and views */
+/* test-geometry.c — GeoPackage binary, WKB, containment, Web Mercator, views, GCJ-02,
+ * PROJ reprojection and GeoJSON coordinates */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "geo/pa-gcj02.h"
+#include "geo/pa-geojson.h"
 #include "geo/pa-geos.h"
 #include "geo/pa-gpkg-blob.h"
 #include "geo/pa-mercator.h"
+#include "geo/pa-reproject.h"
 #include "geo/pa-view.h"
 
 /* A square with a square hole, and a separate triangle. */
@@ -195,6 +199,126 @@ test_view_fit_and_round_trip (void)
   g_assert_cmpfloat (y, <, 256);
 }
 
+/* The published pair (wandergis/coordtransform's test): forward exact to 1e-9°, the
+ * iterated inverse back to 1e-7°; a few hundred metres of offset at the plans' cities;
+ * none outside China. */
+static void
+test_gcj02_known_pair_and_round_trip (void)
+{
+  const double cities[][2] = { { 121.45, 37.46 }, { 114.05, 22.54 }, { 121.47, 31.23 } };
+  double gx, gy, wx, wy;
+
+  pa_gcj02_from_wgs84 (116.404, 39.915, &gx, &gy);
+  g_assert_cmpfloat_with_epsilon (gx, 116.41024449916938, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gy, 39.91640428150164, 1e-9);
+  g_assert_true (pa_gcj02_to_wgs84 (gx, gy, &wx, &wy));
+  g_assert_cmpfloat_with_epsilon (wx, 116.404, 1e-7);
+  g_assert_cmpfloat_with_epsilon (wy, 39.915, 1e-7);
+  for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
+    {
+      double shift;
+      pa_gcj02_from_wgs84 (cities[i][0], cities[i][1], &gx, &gy);
+      shift = pa_haversine_m (cities[i][0], cities[i][1], gx, gy);
+      g_assert_cmpfloat (shift, >, 100);
+      g_assert_cmpfloat (shift, <, 1000);
+      g_assert_true (pa_gcj02_to_wgs84 (gx, gy, &wx, &wy));
+      g_assert_cmpfloat_with_epsilon (wx, cities[i][0], 1e-7);
+      g_assert_cmpfloat_with_epsilon (wy, cities[i][1], 1e-7);
+    }
+  pa_gcj02_from_wgs84 (2.35, 48.85, &gx, &gy); /* Paris */
+  g_assert_cmpfloat (gx, ==, 2.35);
+  g_assert_cmpfloat (gy, ==, 48.85);
+  g_assert_false (pa_gcj02_to_wgs84 (NAN, 1, &wx, &wy));
+}
+
+/* EPSG:3857 through PROJ agrees with the app's own spherical formula, in lon/lat order
+ * although EPSG:4326 declares latitude first; a name PROJ does not know is an error. */
+static void
+test_reproject_3857_lon_lat_order (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaReprojection) r = pa_reprojection_new ("EPSG:3857", &error);
+  g_autoptr (PaReprojection) bad = NULL;
+  double x = 12695987.924973, y = 2574073.048427, lon, lat;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pa_reprojection_get_source_name (r), "Pseudo-Mercator"));
+  pa_mercator_metres_to_lonlat (x, y, &lon, &lat);
+  g_assert_true (pa_reprojection_point (r, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (x, 114.05, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 22.52, 1e-6);
+  bad = pa_reprojection_new ("EPSG:999999", &error);
+  g_assert_null (bad);
+  g_assert_error (error, PA_GEO_ERROR, PA_GEO_ERROR_UNSUPPORTED);
+}
+
+/* Written GeoJSON orients shells anticlockwise and holes clockwise whatever the input,
+ * with at most seven decimals; read back, it is the same polygon. */
+static void
+test_geojson_write_orients_and_reads_back (void)
+{
+  g_autoptr (PaGeometry) g = pa_geometry_new ();
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaGeometry) back = NULL;
+  guint n;
+  const PaPoint *shell, *hole;
+
+  pa_geometry_begin_polygon (g);
+  pa_geometry_begin_ring (g); /* clockwise shell */
+  pa_geometry_add_point (g, 121.0, 37.0);
+  pa_geometry_add_point (g, 121.0, 37.5);
+  pa_geometry_add_point (g, 121.5, 37.5);
+  pa_geometry_add_point (g, 121.5, 37.0);
+  pa_geometry_add_point (g, 121.0, 37.0);
+  pa_geometry_begin_ring (g); /* anticlockwise hole */
+  pa_geometry_add_point (g, 121.1, 37.1);
+  pa_geometry_add_point (g, 121.2, 37.1);
+  pa_geometry_add_point (g, 121.2, 37.2);
+  pa_geometry_add_point (g, 121.1, 37.2);
+  pa_geometry_add_point (g, 121.1, 37.1);
+  pa_geojson_append_multipolygon (out, g);
+  g_assert_nonnull (strstr (out->str, "[[[[121,37],[121.5,37],[121.5,37.5],[121,37.5],[121,37]],"
+                                      "[[121.1,37.1],[121.1,37.2],[121.2,37.2],[121.2,37.1],[121.1,37.1]]]]"));
+  g_assert_true (json_parser_load_from_data (parser, out->str, -1, &error));
+  back = pa_geojson_to_geometry (json_node_get_object (json_parser_get_root (parser)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pa_geometry_get_n_rings (back, 0), ==, 2);
+  shell = pa_geometry_get_ring (back, 0, 0, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat (shell[1].x, ==, 121.5);
+  hole = pa_geometry_get_ring (back, 0, 1, &n);
+  g_assert_cmpfloat (hole[1].y, ==, 37.2);
+  g_assert_cmpfloat_with_epsilon (pa_geometry_get_planar_area (back), pa_geometry_get_planar_area (g), 1e-12);
+}
+
+/* A position that is not two numbers is refused, with where it is. */
+static void
+test_geojson_refuses_bad_positions (void)
+{
+  const char *bad[] = {
+    "{\"type\":\"Polygon\",\"coordinates\":[[[121,37],[\"121\",37.5],[121.5,37.5],[121,37]]]}",
+    "{\"type\":\"Polygon\",\"coordinates\":[[[121,37],[121],[121.5,37.5],[121,37]]]}",
+    "{\"type\":\"Polygon\",\"coordinates\":[[[121,37],null,[121.5,37.5],[121,37]]]}",
+    "{\"type\":\"Polygon\"}",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaGeometry) g = NULL;
+      g_assert_true (json_parser_load_from_data (parser, bad[i], -1, NULL));
+      g = pa_geojson_to_geometry (json_node_get_object (json_parser_get_root (parser)), &error);
+      g_assert_null (g);
+      g_assert_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID);
+      if (i < 3)
+        g_assert_nonnull (strstr (error->message, "position 2 of ring 1"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -205,5 +329,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/geometry/disc-clipped-to-parent", test_disc_clipped_to_parent);
   g_test_add_func ("/mercator/known-values", test_mercator_known_values);
   g_test_add_func ("/view/fit-and-round-trip", test_view_fit_and_round_trip);
+  g_test_add_func ("/gcj02/known-pair-and-round-trip", test_gcj02_known_pair_and_round_trip);
+  g_test_add_func ("/reproject/3857-in-lon-lat-order", test_reproject_3857_lon_lat_order);
+  g_test_add_func ("/geojson/write-orients-rings-and-reads-back", test_geojson_write_orients_and_reads_back);
+  g_test_add_func ("/geojson/refuses-bad-positions", test_geojson_refuses_bad_positions);
   return g_test_run ();
 }

@@ -126,10 +126,55 @@ pa_geometry_append (PaGeometry *self, const PaGeometry *other)
     }
 }
 
+PaGeometry *
+pa_geometry_map_points (const PaGeometry *self, PaPointFunc func, gpointer user_data)
+{
+  g_autoptr (PaGeometry) out = pa_geometry_new ();
+
+  g_return_val_if_fail (self != NULL && func != NULL, NULL);
+  for (guint p = 0; p < pa_geometry_get_n_polygons (self); p++)
+    {
+      pa_geometry_begin_polygon (out);
+      for (guint r = 0; r < pa_geometry_get_n_rings (self, p); r++)
+        {
+          guint n;
+          const PaPoint *pts = pa_geometry_get_ring (self, p, r, &n);
+          pa_geometry_begin_ring (out);
+          for (guint i = 0; i < n; i++)
+            {
+              PaPoint q = pts[i];
+              if (!func (&q, user_data))
+                return NULL;
+              pa_geometry_add_point (out, q.x, q.y);
+            }
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
 guint
 pa_geometry_get_n_polygons (const PaGeometry *self)
 {
   return self->polygon_start->len;
+}
+
+PaGeometry *
+pa_geometry_get_polygon (const PaGeometry *self, guint polygon)
+{
+  PaGeometry *out;
+
+  g_return_val_if_fail (polygon < pa_geometry_get_n_polygons (self), NULL);
+  out = pa_geometry_new ();
+  pa_geometry_begin_polygon (out);
+  for (guint r = 0; r < pa_geometry_get_n_rings (self, polygon); r++)
+    {
+      guint n;
+      const PaPoint *pts = pa_geometry_get_ring (self, polygon, r, &n);
+      pa_geometry_begin_ring (out);
+      for (guint i = 0; i < n; i++)
+        pa_geometry_add_point (out, pts[i].x, pts[i].y);
+    }
+  return out;
 }
 
 guint

@@ -36,8 +36,14 @@ void pa_geometry_begin_ring (PaGeometry *self);
 void pa_geometry_add_point (PaGeometry *self, double x, double y);
 /* Appends every polygon of @other (used to build unions of disjoint parts). */
 void pa_geometry_append (PaGeometry *self, const PaGeometry *other);
+/* A copy of @self with @func applied to every point (a reprojection, a datum shift);
+ * NULL when @func returns FALSE for any point. */
+typedef gboolean (*PaPointFunc) (PaPoint *point, gpointer user_data);
+PaGeometry *pa_geometry_map_points (const PaGeometry *self, PaPointFunc func, gpointer user_data);
 
 guint pa_geometry_get_n_polygons (const PaGeometry *self);
+/* Polygon @polygon of @self (shell and holes) as a geometry of its own. */
+PaGeometry *pa_geometry_get_polygon (const PaGeometry *self, guint polygon);
 guint pa_geometry_get_n_rings (const PaGeometry *self, guint polygon);
 /* Returns the points of @ring of @polygon and stores their count in @n_points. */
 const PaPoint *pa_geometry_get_ring (const PaGeometry *self, guint polygon, guint ring,

@@ -1,13 +1,16 @@
 /* pa-gpkg-blob.c — GeoPackage binary and WKB reading and writing */
 #include "pa-gpkg-blob.h"
 
+#include <math.h>
 #include <string.h>
 
 G_DEFINE_QUARK (pa-geo-error-quark, pa_geo_error)
 
 enum
 {
+  WKB_POINT = 1,
   WKB_POLYGON = 3,
+  WKB_MULTIPOINT = 4,
   WKB_MULTIPOLYGON = 6,
 };
 
@@ -336,4 +339,88 @@ pa_gpkg_blob_to_geometry (const guint8 *data, gsize len, gint32 *srs_id, GError 
   if ((data[3] >> 4) & 1 && len == 8 + (gsize) env)
     return pa_geometry_new ();
   return pa_wkb_to_geometry (data + 8 + env, len - 8 - env, error);
+}
+
+/* The WKB after the GP header and envelope, or NULL for an empty or broken blob. */
+static gboolean
+gpkg_wkb (const guint8 *data, gsize len, Reader *r, gboolean *empty)
+{
+  gssize env;
+
+  *empty = FALSE;
+  if (len < 8 || data[0] != 'G' || data[1] != 'P')
+    return FALSE;
+  env = envelope_size (data[3]);
+  if (env < 0 || len < 8 + (gsize) env)
+    return FALSE;
+  *empty = ((data[3] >> 4) & 1) && len == 8 + (gsize) env;
+  *r = (Reader){ data + 8 + env, data + len, TRUE };
+  return !*empty;
+}
+
+int
+pa_gpkg_blob_get_type (const guint8 *data, gsize len)
+{
+  Reader r;
+  gboolean empty;
+  guint32 base;
+  guint dims;
+
+  if (!gpkg_wkb (data, len, &r, &empty))
+    return empty ? -1 : 0;
+  if (!read_header (&r, &base, &dims, NULL))
+    return 0;
+  return (int) base;
+}
+
+gboolean
+pa_gpkg_blob_to_point (const guint8 *data, gsize len, double *x, double *y, GError **error)
+{
+  Reader r;
+  gboolean empty;
+  guint32 base;
+  guint dims;
+
+  if (!gpkg_wkb (data, len, &r, &empty))
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                   empty ? "the point is empty" : "not a GeoPackage geometry (no GP header)");
+      return FALSE;
+    }
+  if (!read_header (&r, &base, &dims, error))
+    return FALSE;
+  if (base == WKB_MULTIPOINT)
+    {
+      guint32 n;
+      if (!take (&r, 4))
+        goto truncated;
+      n = get_u32 (&r);
+      if (n != 1)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_UNSUPPORTED,
+                       "a MultiPoint of %u points is not one place", n);
+          return FALSE;
+        }
+      if (!read_header (&r, &base, &dims, error))
+        return FALSE;
+    }
+  if (base != WKB_POINT)
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_UNSUPPORTED, "WKB geometry type %u is not a point", base);
+      return FALSE;
+    }
+  if (!take (&r, (gsize) dims * 8))
+    goto truncated;
+  *x = get_f64 (&r);
+  *y = get_f64 (&r);
+  /* GeoPackage writes an empty point as NaN, NaN */
+  if (isnan (*x) || isnan (*y))
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "the point is empty");
+      return FALSE;
+    }
+  return TRUE;
+truncated:
+  g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "WKB point is truncated");
+  return FALSE;
 }

@@ -24,6 +24,12 @@ PaGeometry *pa_gpkg_blob_to_geometry (const guint8 *data, gsize len, gint32 *srs
                                       GError **error);
 /* A POINT blob (with its envelope, so the R*Tree triggers index it). */
 GBytes *pa_gpkg_blob_from_point (double x, double y, gint32 srs_id);
+/* The WKB type of a GeoPackage geometry, without Z/M (1 point, 2 line, 3 polygon, 4
+ * multipoint, 5 multiline, 6 multipolygon, 7 collection …); 0 when it is not one and
+ * -1 when it is empty. Lets a reader pick the right decoder for a mixed layer. */
+int pa_gpkg_blob_get_type (const guint8 *data, gsize len);
+/* A Point, or a MultiPoint of one point, as (x, y); PA_GEO_ERROR_UNSUPPORTED otherwise. */
+gboolean pa_gpkg_blob_to_point (const guint8 *data, gsize len, double *x, double *y, GError **error);
 /* Reads only the header: envelope (or computes none) and emptiness, for ST_* functions. */
 gboolean pa_gpkg_blob_read_envelope (const guint8 *data, gsize len, PaBBox *bbox,
                                      gboolean *is_empty);
