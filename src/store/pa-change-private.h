@@ -30,6 +30,10 @@ struct _PaChange
   gint64 zone;      /* see pa_change_get_zone; -1 before any zone was noted */
   gboolean wide;    /* reaches beyond one zone */
   char *plan_before, *plan_after;
+  /* The next zones.sort_order of plan order_plan, once an added zone has read it: the
+   * change holds the write lock, so no one else adds zones meanwhile, and an import of
+   * thousands of zones does not scan the plan's zones for each (0: not read yet). */
+  gint64 order_plan, next_order;
 };
 
 PaChange *pa_change_new (const char *label);

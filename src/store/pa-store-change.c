@@ -13,6 +13,7 @@
 #include "pa-store-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 static const char *
 primary_key (const char *table)
@@ -75,22 +76,30 @@ pa_store_values_equal (GVariant *a, GVariant *b)
     return (double) g_variant_get_int64 (a) == g_variant_get_double (b);
   if (g_variant_is_of_type (a, G_VARIANT_TYPE_DOUBLE) && g_variant_is_of_type (b, G_VARIANT_TYPE_INT64))
     return pa_store_values_equal (b, a);
+  /* g_variant_equal prints untrusted byte arrays to compare them: geometries are big */
+  if (g_variant_is_of_type (a, G_VARIANT_TYPE_BYTESTRING) && g_variant_is_of_type (b, G_VARIANT_TYPE_BYTESTRING))
+    {
+      gsize na, nb;
+      gconstpointer da = g_variant_get_fixed_array (a, &na, 1), db = g_variant_get_fixed_array (b, &nb, 1);
+      return na == nb && (na == 0 || memcmp (da, db, na) == 0);
+    }
   return g_variant_equal (a, b);
 }
 
 /* Reads @columns of row @id: the values in @out (which it fills), FALSE with no error
  * when there is no such row. */
 static gboolean
-read_row (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtrArray *out,
+read_row (PaStore *self, const char *table, gint64 id, GPtrArray *columns, GPtrArray *out,
           gboolean *found, GError **error)
 {
   g_autoptr (GString) sql = g_string_new ("SELECT ");
-  g_autoptr (sqlite3_stmt) s = NULL;
+  sqlite3_stmt *s;
+  gboolean ok = TRUE;
 
   for (guint i = 0; i < columns->len; i++)
     g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", (char *) columns->pdata[i]);
   g_string_append_printf (sql, " FROM \"%s\" WHERE \"%s\" = ?1", table, primary_key (table));
-  s = pa_store_prepare (db, sql->str, error);
+  s = pa_store_prepare_cached (self, sql->str, error);
   if (!s)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
@@ -100,13 +109,16 @@ read_row (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtrArr
       *found = TRUE;
       for (guint i = 0; i < columns->len; i++)
         g_ptr_array_add (out, column_value (s, (int) i));
-      return TRUE;
+      break;
     case PA_STEP_DONE:
       *found = FALSE;
-      return TRUE;
+      break;
     default:
-      return FALSE;
+      ok = FALSE;
     }
+  /* a statement left on its row would hold a read snapshot open */
+  sqlite3_reset (s);
+  return ok;
 }
 
 static void
@@ -127,13 +139,13 @@ pa_store_variant_unref0 (gpointer v)
 
 /* Checks that row @id holds @expect in @columns (or, with @expect NULL, that it is absent). */
 static gboolean
-check_row (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtrArray *expect,
+check_row (PaStore *self, const char *table, gint64 id, GPtrArray *columns, GPtrArray *expect,
            GError **error)
 {
   g_autoptr (GPtrArray) now = g_ptr_array_new_with_free_func (pa_store_variant_unref0);
   gboolean found = FALSE, ok;
 
-  if (!read_row (db, table, id, columns, now, &found, error))
+  if (!read_row (self, table, id, columns, now, &found, error))
     return FALSE;
   ok = expect ? found : !found;
   for (guint i = 0; ok && expect && i < columns->len; i++)
@@ -144,11 +156,12 @@ check_row (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtrAr
 }
 
 static gboolean
-exec_insert (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtrArray *values,
+exec_insert (PaStore *self, const char *table, gint64 id, GPtrArray *columns, GPtrArray *values,
              gint64 *new_id, GError **error)
 {
+  sqlite3 *db = pa_store_get_db (self);
   g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) s = NULL;
+  sqlite3_stmt *s;
   guint first = id > 0 ? 2 : 1;
 
   g_string_printf (sql, "INSERT INTO \"%s\" (", table);
@@ -160,7 +173,7 @@ exec_insert (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtr
   for (guint i = 0; i < columns->len + (id > 0); i++)
     g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
   g_string_append (sql, ")");
-  s = pa_store_prepare (db, sql->str, error);
+  s = pa_store_prepare_cached (self, sql->str, error);
   if (!s)
     return FALSE;
   if (id > 0)
@@ -175,17 +188,18 @@ exec_insert (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtr
 }
 
 static gboolean
-exec_update (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtrArray *values,
+exec_update (PaStore *self, const char *table, gint64 id, GPtrArray *columns, GPtrArray *values,
              GError **error)
 {
+  sqlite3 *db = pa_store_get_db (self);
   g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) s = NULL;
+  sqlite3_stmt *s;
 
   g_string_printf (sql, "UPDATE \"%s\" SET ", table);
   for (guint i = 0; i < columns->len; i++)
     g_string_append_printf (sql, "%s\"%s\" = ?%u", i ? ", " : "", (char *) columns->pdata[i], i + 2);
   g_string_append_printf (sql, " WHERE \"%s\" = ?1", primary_key (table));
-  s = pa_store_prepare (db, sql->str, error);
+  s = pa_store_prepare_cached (self, sql->str, error);
   if (!s)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
@@ -195,14 +209,14 @@ exec_update (sqlite3 *db, const char *table, gint64 id, GPtrArray *columns, GPtr
 }
 
 static gboolean
-exec_delete (sqlite3 *db, const char *table, gint64 id, GError **error)
+exec_delete (PaStore *self, const char *table, gint64 id, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1", table, primary_key (table));
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, sql, error);
+  sqlite3_stmt *s = pa_store_prepare_cached (self, sql, error);
   if (!s)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  return pa_store_step_done (db, s, error);
+  return pa_store_step_done (pa_store_get_db (self), s, error);
 }
 
 static void
@@ -223,7 +237,7 @@ pa_store_row_insert (PaStore *self, PaChange *change, const char *table, const c
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (op->columns, g_strdup (columns[i]));
   take_values (op->after, values, n);
-  if (!exec_insert (pa_store_get_db (self), table, 0, op->columns, op->after, &id, error))
+  if (!exec_insert (self, table, 0, op->columns, op->after, &id, error))
     return 0;
   op->rowid = id;
   return id;
@@ -233,7 +247,6 @@ gboolean
 pa_store_row_update (PaStore *self, PaChange *change, const char *table, gint64 id,
                      const char *const *columns, GVariant **values, GError **error)
 {
-  sqlite3 *db = pa_store_get_db (self);
   guint n = g_strv_length ((char **) columns);
   PaRowOp *op = pa_change_add_op (change, PA_ROW_UPDATE, table, id);
   gboolean found = FALSE, same = TRUE;
@@ -241,7 +254,7 @@ pa_store_row_update (PaStore *self, PaChange *change, const char *table, gint64 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (op->columns, g_strdup (columns[i]));
   take_values (op->after, values, n);
-  if (!read_row (db, table, id, op->columns, op->before, &found, error))
+  if (!read_row (self, table, id, op->columns, op->before, &found, error))
     return FALSE;
   if (!found)
     {
@@ -255,7 +268,7 @@ pa_store_row_update (PaStore *self, PaChange *change, const char *table, gint64 
       g_ptr_array_remove_index (change->ops, change->ops->len - 1);
       return TRUE;
     }
-  return exec_update (db, table, id, op->columns, op->after, error);
+  return exec_update (self, table, id, op->columns, op->after, error);
 }
 
 gboolean
@@ -288,7 +301,7 @@ pa_store_row_delete (PaStore *self, PaChange *change, const char *table, gint64 
         g_ptr_array_add (op->before, column_value (s, i));
       }
   g_clear_pointer (&s, sqlite3_finalize);
-  return exec_delete (db, table, id, error);
+  return exec_delete (self, table, id, error);
 }
 
 GVariant *
@@ -299,7 +312,7 @@ pa_store_row_get (PaStore *self, const char *table, gint64 id, const char *colum
   gboolean found = FALSE;
 
   g_ptr_array_add (columns, (gpointer) column);
-  if (!read_row (pa_store_get_db (self), table, id, columns, out, &found, error) || !found)
+  if (!read_row (self, table, id, columns, out, &found, error) || !found)
     return NULL;
   return out->pdata[0];
 }
@@ -392,7 +405,6 @@ pa_store_abort_change (PaStore *self, PaChange *change)
 static gboolean
 replay (PaStore *self, PaChange *change, gboolean undo, GError **error)
 {
-  sqlite3 *db = pa_store_get_db (self);
   guint n = change->ops->len;
 
   if (!begin (self, error))
@@ -410,17 +422,17 @@ replay (PaStore *self, PaChange *change, gboolean undo, GError **error)
       switch (kind)
         {
         case PA_ROW_INSERT: /* the row must not be there; then it comes back with its id */
-          ok = check_row (db, op->table, op->rowid, op->columns, NULL, error)
-               && exec_insert (db, op->table, op->rowid, op->columns, undo ? op->before : op->after,
+          ok = check_row (self, op->table, op->rowid, op->columns, NULL, error)
+               && exec_insert (self, op->table, op->rowid, op->columns, undo ? op->before : op->after,
                                NULL, error);
           break;
         case PA_ROW_DELETE:
-          ok = check_row (db, op->table, op->rowid, op->columns, undo ? op->after : op->before, error)
-               && exec_delete (db, op->table, op->rowid, error);
+          ok = check_row (self, op->table, op->rowid, op->columns, undo ? op->after : op->before, error)
+               && exec_delete (self, op->table, op->rowid, error);
           break;
         default:
-          ok = check_row (db, op->table, op->rowid, op->columns, undo ? op->after : op->before, error)
-               && exec_update (db, op->table, op->rowid, op->columns, undo ? op->before : op->after, error);
+          ok = check_row (self, op->table, op->rowid, op->columns, undo ? op->after : op->before, error)
+               && exec_update (self, op->table, op->rowid, op->columns, undo ? op->before : op->after, error);
         }
       if (!ok)
         {

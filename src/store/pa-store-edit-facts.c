@@ -42,8 +42,8 @@ pa_store_edit_add_zone_industry (PaStore *self, PaChange *change, gint64 zone, c
   if (id <= 0)
     return 0;
   {
-    g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-        pa_store_get_db (self), "SELECT 1 FROM zone_industries WHERE zone_id = ?1 AND industry_id = ?2", error);
+    g_autoptr (PaStoreStmt) s = pa_store_prepare_cached (
+        self, "SELECT 1 FROM zone_industries WHERE zone_id = ?1 AND industry_id = ?2", error);
     if (!s)
       return 0;
     sqlite3_bind_int64 (s, 1, zone);

@@ -89,7 +89,7 @@ value_to_text (GVariant *v)
 gint64
 pa_edit_query_id (PaStore *self, const char *sql, gint64 a, const char *b, const char *c, GError **error)
 {
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (pa_store_get_db (self), sql, error);
+  g_autoptr (PaStoreStmt) s = pa_store_prepare_cached (self, sql, error);
   if (!s)
     return -1;
   sqlite3_bind_int64 (s, 1, a);
@@ -263,10 +263,15 @@ pa_store_edit_add_zone (PaStore *self, PaChange *change, gint64 plan, const char
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("A new zone needs a name and a role"));
       return 0;
     }
-  order = pa_edit_query_id (self, "SELECT coalesce(max(sort_order), 0) + 1 FROM zones WHERE plan_id = ?1", plan, NULL,
-                    NULL, error);
+  if (change->order_plan == plan && change->next_order > 0)
+    order = change->next_order;
+  else
+    order = pa_edit_query_id (self, "SELECT coalesce(max(sort_order), 0) + 1 FROM zones WHERE plan_id = ?1", plan,
+                              NULL, NULL, error);
   if (order < 0)
     return 0;
+  change->order_plan = plan;
+  change->next_order = order + 1;
   pa_change_note_zone (change, 0);
   return pa_store_row_insert (self, change, "zones", cols,
                               (GVariant *[]){ pa_edit_integer (plan), pa_edit_text (key), pa_edit_text (name), pa_edit_text (role), pa_edit_integer (0),
@@ -282,7 +287,7 @@ pa_edit_ids_where (PaStore *self, const char *table, const char *column, gint64 
                                           g_str_equal (table, "zone_places") || g_str_equal (table, "organisation_sites")
                                               ? "fid" : "id",
                                           table, column);
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (pa_store_get_db (self), sql, error);
+  g_autoptr (PaStoreStmt) s = pa_store_prepare_cached (self, sql, error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   PaStep st;
 
@@ -328,8 +333,7 @@ pa_edit_detach_where (PaStore *self, PaChange *change, const char *table, const 
 gboolean
 pa_edit_delete_document_values (PaStore *self, PaChange *change, const char *table, gint64 row, GError **error)
 {
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-      pa_store_get_db (self), "SELECT id FROM document_values WHERE row_id = ?1 AND table_name = ?2", error);
+  g_autoptr (PaStoreStmt) s = pa_store_prepare_cached (self, "SELECT id FROM document_values WHERE row_id = ?1 AND table_name = ?2", error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   PaStep st;
 
@@ -397,8 +401,7 @@ pa_store_edit_delete_zone (PaStore *self, PaChange *change, gint64 zone, GError 
 static gboolean
 update_zone_outline (PaStore *self, PaChange *change, gint64 zone, GError **error)
 {
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-      pa_store_get_db (self), "SELECT geom, outline FROM zone_places WHERE zone_id = ?1 ORDER BY fid", error);
+  g_autoptr (PaStoreStmt) s = pa_store_prepare_cached (self, "SELECT geom, outline FROM zone_places WHERE zone_id = ?1 ORDER BY fid", error);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_geometry_unref);
   g_autoptr (PaGeometry) outline = NULL;
   g_autoptr (GBytes) bytes = NULL;

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 sqlite3 *pa_store_get_db (PaStore *self);
 gboolean pa_store_exec (sqlite3 *db, const char *sql, GError **error);
 sqlite3_stmt *pa_store_prepare (sqlite3 *db, const char *sql, GError **error);
+/* The same statement each time for the same @sql, kept for the life of the store (never
+ * finalize it; it is handed out reset): the row writers build the same few statements for
+ * every row, and an import writes a hundred thousand rows. Reset it after use (or hold it
+ * in a g_autoptr (PaStoreStmt)); not re-entrant: one use of a statement at a time. */
+sqlite3_stmt *pa_store_prepare_cached (PaStore *self, const char *sql, GError **error);
 gboolean pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 
 typedef enum
@@ -52,5 +57,15 @@ GVariant *pa_store_row_get (PaStore *self, const char *table, gint64 id, const c
                             GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A cached statement (pa_store_prepare_cached) borrowed for a scope: g_autoptr resets it
+ * at the end instead of finalizing it, so it holds no read snapshot open. */
+typedef sqlite3_stmt PaStoreStmt;
+static inline void
+pa_store_stmt_release (PaStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaStoreStmt, pa_store_stmt_release)
 
 G_END_DECLS

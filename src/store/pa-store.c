@@ -22,6 +22,7 @@ struct _PaStore
   char *path;
   char *journal_mode;
   sqlite3 *db;
+  GHashTable *statements; /* SQL → sqlite3_stmt, see pa_store_prepare_cached */
 };
 
 G_DEFINE_QUARK (pa-store-error-quark, pa_store_error)
@@ -31,6 +32,8 @@ static void
 pa_store_finalize (GObject *object)
 {
   PaStore *self = PA_STORE (object);
+  /* statements first: sqlite3_close refuses a connection that still has them */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -45,8 +48,15 @@ pa_store_class_init (PaStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 pa_store_init (PaStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 sqlite3 *
@@ -84,6 +94,22 @@ pa_store_prepare (sqlite3 *db, const char *sql, GError **error)
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
       return NULL;
     }
+  return stmt;
+}
+
+sqlite3_stmt *
+pa_store_prepare_cached (PaStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = pa_store_prepare (self->db, sql, error);
+  if (stmt)
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -415,6 +441,11 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
   pa_store_register_functions (self->db);
   sqlite3_busy_timeout (self->db, 2000);
   if (!pa_store_exec (self->db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  /* 64 MB rather than SQLite's 2 MB: an import of 100,000 rows is one transaction, and a
+   * cache that spills rewrites the same index pages to the WAL again and again */
+  if (!pa_store_exec (self->db, "PRAGMA cache_size = -65536", error)
+      || !pa_store_exec (self->db, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   if (version < PA_STORE_SCHEMA_VERSION)
     {
