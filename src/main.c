@@ -1,4 +1,5 @@
-/* main.c — the command line: the window, or --list-plans / --export without a display.
+/* main.c — the command line: the window, or --list-plans / --export / --audit /
+ * --import without a display.
  *
  * Every command opens the same PaStore and uses the same objects as the window.
  */
@@ -10,6 +11,8 @@
 
 #include "app/pa-application.h"
 #include "audit/pa-audit.h"
+#include "document/pa-document.h"
+#include "io/pa-import.h"
 #include "render/pa-exporter.h"
 #include "store/pa-store.h"
 
@@ -35,11 +38,72 @@ fail (GError *error)
   return 1;
 }
 
+typedef struct
+{
+  char *path;
+  char *crs;
+  char *layer;
+  char *encoding;
+  char **fields;
+  gboolean all_or_nothing;
+} ImportArgs;
+
+static void
+import_args_clear (ImportArgs *args)
+{
+  g_clear_pointer (&args->path, g_free);
+  g_clear_pointer (&args->crs, g_free);
+  g_clear_pointer (&args->layer, g_free);
+  g_clear_pointer (&args->encoding, g_free);
+  g_clear_pointer (&args->fields, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportArgs, import_args_clear)
+
+/* Imports into @plan: the summary on stdout, each row or feature left out (and each
+ * note) on stderr; 0 when the file was read, 1 when it was refused. */
+static int
+run_import (PaStore *store, const char *plan, const ImportArgs *args)
+{
+  PaImportOptions options = PA_IMPORT_OPTIONS_INIT;
+  g_autoptr (PaDocument) doc = pa_document_new (store);
+  g_autoptr (PaImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GPtrArray *issues;
+
+  if (args->crs && !pa_import_crs_from_string (args->crs, &options.crs, &error))
+    return fail (error);
+  options.layer = args->layer;
+  options.encoding = args->encoding;
+  options.fields = (const char *const *) args->fields;
+  options.all_or_nothing = args->all_or_nothing;
+  if (!pa_document_open_plan (doc, plan, &error))
+    return fail (error);
+  report = pa_import_file (doc, args->path, &options, &error);
+  if (!report)
+    return fail (error);
+  issues = pa_import_report_get_issues (report);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PaImportIssue *issue = issues->pdata[i];
+      g_autofree char *line = pa_import_issue_format (issue, args->path);
+      g_printerr (issue->kind == PA_IMPORT_ISSUE_REJECTED  ? _("left out: %s\n")
+                  : issue->kind == PA_IMPORT_ISSUE_SKIPPED ? _("skipped: %s\n")
+                                                           : _("note: %s\n"),
+                  line);
+    }
+  summary = pa_import_report_describe (report, pa_plan_get_name (pa_document_get_plan (doc)));
+  printf ("%s\n", summary);
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autofree char *db = NULL, *export_path = NULL, *plan = NULL, *districts = NULL;
   gboolean list_plans = FALSE, version = FALSE, audit = FALSE;
+  g_auto (ImportArgs) import = { 0 };
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Use this GeoPackage (created with the default plans if missing)"), N_("FILE") },
     { "plan", 'p', 0, G_OPTION_ARG_STRING, &plan, N_("The plan to show or export (see --list-plans)"), N_("SLUG") },
@@ -47,6 +111,12 @@ main (int argc, char *argv[])
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Export the plan's map to FILE (.pdf, .svg or .png) without opening a window"), N_("FILE") },
     { "audit", 0, 0, G_OPTION_ARG_NONE, &audit, N_("Check the plan's own arithmetic; prints one line per finding"), NULL },
     { "districts", 0, 0, G_OPTION_ARG_FILENAME, &districts, N_("District boundaries (GeoJSON with code and name) to build a new database from"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import.path, N_("Import zones and enterprises from FILE (.geojson, .gpkg or .csv) into the plan"), N_("FILE") },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &import.crs, N_("Coordinates of the imported file: wgs84 (default) or gcj02 (AMap, Tencent)"), N_("CRS") },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &import.layer, N_("Import only this layer of a GeoPackage"), N_("NAME") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &import.encoding, N_("Encoding of an imported CSV (detected when not given: UTF-8 or GBK)"), N_("ENCODING") },
+    { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &import.fields, N_("Which column holds a field, e.g. name=企业名称 (repeatable)"), N_("FIELD=COLUMN") },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &import.all_or_nothing, N_("Import nothing when any row or feature cannot be imported"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { NULL }
   };
@@ -71,6 +141,21 @@ main (int argc, char *argv[])
       g_printerr ("parkatlas: %s\n", _("--export and --audit need --plan SLUG (see --list-plans)"));
       return 2;
     }
+  if (import.path && !plan)
+    {
+      g_printerr ("parkatlas: %s\n", _("--import needs --plan SLUG (see --list-plans)"));
+      return 2;
+    }
+  if (!import.path && (import.crs || import.layer || import.encoding || import.fields || import.all_or_nothing))
+    {
+      g_printerr ("parkatlas: %s\n", _("--crs, --layer, --encoding, --field and --all-or-nothing go with --import FILE"));
+      return 2;
+    }
+  if (!!import.path + !!export_path + !!audit > 1)
+    {
+      g_printerr ("parkatlas: %s\n", _("Give one of --import, --export and --audit at a time"));
+      return 2;
+    }
   if (!db)
     db = pa_store_default_path ();
   defaults.districts_path = districts;
@@ -78,7 +163,7 @@ main (int argc, char *argv[])
   if (!store)
     {
       int status = fail (error);
-      if (!list_plans && !export_path && !audit)
+      if (!list_plans && !export_path && !audit && !import.path)
         pa_application_show_startup_error (error->message);
       return status;
     }
@@ -110,6 +195,9 @@ main (int argc, char *argv[])
       g_printerr (_("%s: %u checks, %u findings (tolerance ±1%%)\n"), plan, checks, findings->len);
       return 0;
     }
+
+  if (import.path)
+    return run_import (store, plan, &import);
 
   if (export_path)
     {
