@@ -1,5 +1,5 @@
 /* main.c — the command line: the window, or --list-plans / --export / --audit /
- * --import without a display.
+ * --import / --export-geojson / --export-csv without a display.
  *
  * Every command opens the same PaStore and uses the same objects as the window.
  */
@@ -12,6 +12,8 @@
 #include "app/pa-application.h"
 #include "audit/pa-audit.h"
 #include "document/pa-document.h"
+#include "io/pa-export-csv.h"
+#include "io/pa-export-geojson.h"
 #include "io/pa-import.h"
 #include "render/pa-exporter.h"
 #include "store/pa-store.h"
@@ -102,6 +104,7 @@ int
 main (int argc, char *argv[])
 {
   g_autofree char *db = NULL, *export_path = NULL, *plan = NULL, *districts = NULL;
+  g_autofree char *export_geojson = NULL, *export_csv = NULL;
   gboolean list_plans = FALSE, version = FALSE, audit = FALSE;
   g_auto (ImportArgs) import = { 0 };
   GOptionEntry entries[] = {
@@ -117,6 +120,8 @@ main (int argc, char *argv[])
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &import.encoding, N_("Encoding of an imported CSV (detected when not given: UTF-8 or GBK)"), N_("ENCODING") },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &import.fields, N_("Which column holds a field, e.g. name=企业名称 (repeatable)"), N_("FIELD=COLUMN") },
     { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &import.all_or_nothing, N_("Import nothing when any row or feature cannot be imported"), NULL },
+    { "export-geojson", 0, 0, G_OPTION_ARG_FILENAME, &export_geojson, N_("Write the plan's zones and placed enterprises to FILE as GeoJSON"), N_("FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &export_csv, N_("Write the plan's targets and enterprises as two CSV files for Excel (FILE-targets.csv, FILE-enterprises.csv)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { NULL }
   };
@@ -141,9 +146,9 @@ main (int argc, char *argv[])
       g_printerr ("parkatlas: %s\n", _("--export and --audit need --plan SLUG (see --list-plans)"));
       return 2;
     }
-  if (import.path && !plan)
+  if ((import.path || export_geojson || export_csv) && !plan)
     {
-      g_printerr ("parkatlas: %s\n", _("--import needs --plan SLUG (see --list-plans)"));
+      g_printerr ("parkatlas: %s\n", _("--import, --export-geojson and --export-csv need --plan SLUG (see --list-plans)"));
       return 2;
     }
   if (!import.path && (import.crs || import.layer || import.encoding || import.fields || import.all_or_nothing))
@@ -151,9 +156,9 @@ main (int argc, char *argv[])
       g_printerr ("parkatlas: %s\n", _("--crs, --layer, --encoding, --field and --all-or-nothing go with --import FILE"));
       return 2;
     }
-  if (!!import.path + !!export_path + !!audit > 1)
+  if (!!import.path + !!export_path + !!export_geojson + !!export_csv + !!audit > 1)
     {
-      g_printerr ("parkatlas: %s\n", _("Give one of --import, --export and --audit at a time"));
+      g_printerr ("parkatlas: %s\n", _("Give one of --import, --export, --export-geojson, --export-csv and --audit at a time"));
       return 2;
     }
   if (!db)
@@ -163,7 +168,7 @@ main (int argc, char *argv[])
   if (!store)
     {
       int status = fail (error);
-      if (!list_plans && !export_path && !audit && !import.path)
+      if (!list_plans && !export_path && !audit && !import.path && !export_geojson && !export_csv)
         pa_application_show_startup_error (error->message);
       return status;
     }
@@ -198,6 +203,29 @@ main (int argc, char *argv[])
 
   if (import.path)
     return run_import (store, plan, &import);
+
+  if (export_geojson || export_csv)
+    {
+      g_autoptr (PaPlan) p = pa_store_load_plan (store, plan, &error);
+      if (!p)
+        return fail (error);
+      if (export_geojson)
+        {
+          if (!pa_export_plan_geojson_file (p, export_geojson, &error))
+            return fail (error);
+          printf (_("Wrote %s\n"), export_geojson);
+        }
+      else
+        {
+          g_autofree char *targets = NULL, *organisations = NULL;
+          if (!pa_export_plan_csv_files (p, export_csv, &error))
+            return fail (error);
+          pa_export_csv_paths (export_csv, &targets, &organisations);
+          printf (_("Wrote %s\n"), targets);
+          printf (_("Wrote %s\n"), organisations);
+        }
+      return 0;
+    }
 
   if (export_path)
     {
