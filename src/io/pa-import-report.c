@@ -185,6 +185,38 @@ pa_import_report_add (PaImportReport *self, PaImportIssueKind kind, const char *
     }
 }
 
+static int
+compare_issues (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const PaImportIssue *x = *(PaImportIssue **) a, *y = *(PaImportIssue **) b;
+  GHashTable *rank = user_data;
+  int lx = GPOINTER_TO_INT (g_hash_table_lookup (rank, x->layer ? x->layer : ""));
+  int ly = GPOINTER_TO_INT (g_hash_table_lookup (rank, y->layer ? y->layer : ""));
+  guint nx = x->line + x->feature, ny = y->line + y->feature;
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return nx < ny ? -1 : nx > ny;
+}
+
+void
+pa_import_report_sort (PaImportReport *self)
+{
+  g_autoptr (GHashTable) rank = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (PA_IS_IMPORT_REPORT (self));
+  /* layers in the order they were read; whole-file issues (no layer) first */
+  g_hash_table_insert (rank, "", GINT_TO_POINTER (0));
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      const PaImportIssue *issue = self->issues->pdata[i];
+      if (issue->layer && !g_hash_table_contains (rank, issue->layer))
+        g_hash_table_insert (rank, issue->layer, GINT_TO_POINTER (g_hash_table_size (rank)));
+    }
+  /* stable: issues of one row keep the order they were found in */
+  g_ptr_array_sort_with_data (self->issues, compare_issues, rank);
+}
+
 char *
 pa_import_report_list_rejected (PaImportReport *self, guint max)
 {

@@ -47,6 +47,9 @@ guint pa_import_report_get_n_rejected (PaImportReport *self);
 guint pa_import_report_get_n_skipped (PaImportReport *self);
 void pa_import_report_add (PaImportReport *self, PaImportIssueKind kind, const char *layer, guint line,
                            guint feature, const char *name, const char *reason);
+/* Puts the issues in file order (layer by layer, then by line or feature number), as a
+ * reader goes through the file; found in several passes, they were not. */
+void pa_import_report_sort (PaImportReport *self);
 /* The rejected issues, one formatted line each (at most @max, then "… and N more"),
  * for a message that refuses the file. */
 char *pa_import_report_list_rejected (PaImportReport *self, guint max);

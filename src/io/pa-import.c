@@ -422,6 +422,7 @@ pa_import_file (PaDocument *document, const char *path, const PaImportOptions *o
     {
       entries = match_zones (&b, plan, &kept);
       orgs = match_organisations (&b, plan, entries);
+      pa_import_report_sort (b.report);
       n_rejected = pa_import_report_get_n_rejected (b.report);
       /* rows the plan already has are not the file's fault: a file with nothing new but
        * those is read, not refused */
