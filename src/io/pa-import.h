@@ -62,7 +62,9 @@ typedef struct
 gboolean pa_import_crs_from_string (const char *text, PaImportCrs *crs, GError **error);
 
 /* Imports @path into the document's open plan. Returns the report, or NULL with @error
- * when the file was refused (and the database left as it was). */
+ * when the file was refused (and the database left as it was): PA_IMPORT_ERROR, or
+ * PA_STORE_ERROR_NOT_SQLITE / _NOT_GEOPACKAGE for a .gpkg that is not one. @options may
+ * be NULL (detect everything, WGS-84, partial imports). */
 PaImportReport *pa_import_file (PaDocument *document, const char *path, const PaImportOptions *options,
                                 GError **error);
 
