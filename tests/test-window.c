@@ -663,6 +663,38 @@ test_forms_attach_target_and_enterprise (void)
   g_assert_cmpuint (pa_zone_get_organisations (zone)->len, ==, 0);
 }
 
+/* A colleague's Excel list in GBK comes in through the window as one edit, with its
+ * report; one undo takes it all out; the plan's data goes out as GeoJSON. */
+static void
+test_import_and_export_data (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = pa_test_shared_file ("testdata", "enterprises-gbk.csv");
+  g_autofree char *out = pa_test_temp_path ("yantai.geojson");
+  g_autofree char *text = NULL;
+  g_autoptr (PaImportReport) report = NULL;
+  PaDocument *doc = pa_window_get_document (window);
+  guint before;
+
+  if (!csv)
+    return;
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  before = g_list_model_get_n_items (pa_document_get_organisations (doc));
+  report = pa_window_import (window, csv, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pa_import_report_get_n_organisations (report), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_organisations (doc)), ==, before + 6);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_organisations (doc)), ==, before);
+
+  g_assert_true (pa_window_export_data (window, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"FeatureCollection\""));
+  g_assert_nonnull (strstr (text, "高端药械集聚发展区"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -708,5 +740,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/reshape-drag-vertex", test_reshape_drag_vertex);
   g_test_add_func ("/window/provenance-in-details-and-export", test_provenance_in_details_and_export);
   g_test_add_func ("/window/forms-attach-target-and-enterprise", test_forms_attach_target_and_enterprise);
+  g_test_add_func ("/window/import-and-export-data", test_import_and_export_data);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "document/pa-document.h"
+#include "io/pa-import-report.h"
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
 #include "pa-industry-browser.h"
@@ -26,6 +27,11 @@ void pa_window_set_settings (PaWindow *self, GSettings *settings);
 /* Writes the figure of the plan shown (and its selected zone) to @path, as the Export
  * action does after its file dialog. */
 gboolean pa_window_export_to (PaWindow *self, const char *path, GError **error);
+/* Imports @path into the plan shown (as Import… does after its file dialog), shows the
+ * report; NULL with @error when the file was refused. */
+PaImportReport *pa_window_import (PaWindow *self, const char *path, gboolean gcj02, GError **error);
+/* Writes the plan's data: GeoJSON, or two CSV files for a .csv @path. */
+gboolean pa_window_export_data (PaWindow *self, const char *path, GError **error);
 /* Shows plan @slug; FALSE with @error when the store has no such plan. */
 gboolean pa_window_show_plan (PaWindow *self, const char *slug, GError **error);
 PaPlan *pa_window_get_plan (PaWindow *self);
