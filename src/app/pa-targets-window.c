@@ -7,12 +7,14 @@
 #include <math.h>
 
 #include "model/pa-target-item.h"
+#include "pa-target-dialog.h"
 
 struct _PaTargetsWindow
 {
   AdwWindow parent_instance;
   GtkColumnView *view;
   GtkSortListModel *sorted;
+  PaDocument *document;
 };
 
 G_DEFINE_FINAL_TYPE (PaTargetsWindow, pa_targets_window, ADW_TYPE_WINDOW)
@@ -139,6 +141,7 @@ static void
 pa_targets_window_dispose (GObject *object)
 {
   g_clear_object (&PA_TARGETS_WINDOW (object)->sorted);
+  g_clear_object (&PA_TARGETS_WINDOW (object)->document);
   G_OBJECT_CLASS (pa_targets_window_parent_class)->dispose (object);
 }
 
@@ -146,11 +149,31 @@ static void
 pa_targets_window_class_init (PaTargetsWindowClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = pa_targets_window_dispose;
+  /* Esc and Ctrl+W close it, as every secondary window */
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 pa_targets_window_init (PaTargetsWindow *self)
 {
+}
+
+/* A plan-level target (the whole plan's, no zone's) in the target form. */
+static void
+add_clicked (PaTargetsWindow *self)
+{
+  gtk_window_present (GTK_WINDOW (pa_target_dialog_new (GTK_WINDOW (self), self->document, NULL, NULL)));
+}
+
+/* A double-click or Enter on a row edits that target. */
+static void
+row_activated (PaTargetsWindow *self, guint position)
+{
+  g_autoptr (PaTargetItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  if (item)
+    gtk_window_present (GTK_WINDOW (pa_target_dialog_new (GTK_WINDOW (self), self->document, NULL,
+                                                          pa_target_item_get_target (item))));
 }
 
 PaTargetsWindow *
@@ -163,12 +186,19 @@ pa_targets_window_new (GtkWindow *parent, PaDocument *document)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autofree char *title = g_strdup_printf (_("Targets — %s"), pa_plan_get_name (plan));
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  self->document = g_object_ref (document);
+  gtk_widget_set_tooltip_text (add, _("Add a target for the whole plan; double-click a row to edit it"));
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   /* the document's live list: an edit or an undo shows at once */
   self->sorted = gtk_sort_list_model_new (g_object_ref (pa_document_get_targets (document)), g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   for (Column c = 0; c < N_COLS; c++)
     {
