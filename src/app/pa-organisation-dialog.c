@@ -65,9 +65,13 @@ pa_organisation_dialog_save (PaOrganisationDialog *self, GError **error)
         {
           /* the edit replaced the plan's records: move the fresh one */
           GPtrArray *orgs = pa_plan_get_organisations (pa_document_get_plan (self->document));
-          for (guint i = 0; i < orgs->len; i++)
+          PaOrganisation *fresh = NULL;
+          for (guint i = 0; !fresh && i < orgs->len; i++)
             if (((PaOrganisation *) orgs->pdata[i])->id == id)
-              ok = pa_document_move_organisation (self->document, orgs->pdata[i], zone, error);
+              fresh = orgs->pdata[i];
+          /* the move replaces @orgs again: nothing of it is read after */
+          if (fresh)
+            ok = pa_document_move_organisation (self->document, fresh, zone, error);
         }
     }
   if (ok)

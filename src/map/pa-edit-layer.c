@@ -236,12 +236,15 @@ place (PaEditLayer *self, double x, double y)
   gboolean snapped;
   PaPoint p = snap_point (self, x, y, &snapped);
   gint64 id = self->placing;
+  PaOrganisation *org = NULL;
 
   pa_edit_layer_stop (self);
-  for (guint i = 0; orgs && i < orgs->len; i++)
-    if (((PaOrganisation *) orgs->pdata[i])->id == id
-        && !pa_document_place_organisation (self->document, orgs->pdata[i], p.x, p.y, &error))
-      g_signal_emit (self, signals[EDIT_FAILED], 0, error->message);
+  for (guint i = 0; !org && orgs && i < orgs->len; i++)
+    if (((PaOrganisation *) orgs->pdata[i])->id == id)
+      org = orgs->pdata[i];
+  /* the edit replaces the plan's records (and @orgs): nothing of them is read after it */
+  if (org && !pa_document_place_organisation (self->document, org, p.x, p.y, &error))
+    g_signal_emit (self, signals[EDIT_FAILED], 0, error->message);
 }
 
 void
