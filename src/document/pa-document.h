@@ -7,6 +7,11 @@
  * their identity), reruns the audit and emits "changed". Undo and redo replay the same
  * changes. Views follow the properties ("plan", "selected-zone", "findings", "can-undo",
  * …) and the signal; none of them holds state of its own. No GTK here.
+ *
+ * Zones and the plan keep their identity across edits, but their collections (targets,
+ * organisations, parts, industries — the GPtrArrays and records in them) are replaced:
+ * an array or record read before an edit is not to be used after it (take a reference
+ * to a record to keep it; find what to edit first, then edit).
  */
 #pragma once
 
