@@ -1,5 +1,6 @@
 /* bench-parkatlas.c — timings of the paths a planner waits on: creating the database,
- * start-up (open + load plan + basemap), a basemap tile, a zone-layer frame, an export.
+ * start-up (open + load plan + basemap), a basemap tile, a zone-layer frame, an export,
+ * and a plan of 10,000 zones (bench-large-plan.c).
  * Figures and the command that produced them are in bench/README.md. */
 #include "config.h"
 
@@ -13,38 +14,8 @@
 #include "render/pa-painter.h"
 #include "store/pa-store.h"
 
-typedef struct
-{
-  double min, median, max;
-} Stats;
-
-static int
-cmp_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(double *) a, y = *(double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static Stats
-stats (GArray *ms)
-{
-  g_array_sort (ms, cmp_double);
-  return (Stats){ g_array_index (ms, double, 0), g_array_index (ms, double, ms->len / 2),
-                  g_array_index (ms, double, ms->len - 1) };
-}
-
-static void
-report (const char *what, GArray *ms)
-{
-  Stats s = stats (ms);
-  printf ("%-44s n=%-4u min %8.2f  median %8.2f  max %8.2f ms\n", what, ms->len, s.min, s.median, s.max);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
+#include "bench-large-plan.h"
+#include "bench-util.h"
 
 int
 main (int argc, char *argv[])
@@ -58,32 +29,57 @@ main (int argc, char *argv[])
   g_autoptr (PaBasemap) basemap = NULL;
   const char *slugs[] = { "yantai", "shenzhen", "minhang" };
 
+  /* no argument: every section; --small: sections 1–6 (the painter's callgrind command);
+   * --large-plan: only section 7; --snap: only its snaps, on a plan held in memory */
+  const char *only = argc > 1 ? argv[1] : NULL;
+
+  if (only && !g_str_equal (only, "--small") && !g_str_equal (only, "--large-plan") && !g_str_equal (only, "--snap"))
+    {
+      fprintf (stderr, "usage: %s [--small | --large-plan | --snap]\n", argv[0]);
+      g_rmdir (dir);
+      return 2;
+    }
+  if (only && !g_str_equal (only, "--small"))
+    {
+      store = pa_store_open (db, NULL, &error);
+      basemap = pa_store_load_basemap (store, &error);
+      g_assert_no_error (error);
+      if (g_str_equal (only, "--snap"))
+        bench_large_plan_snaps (basemap);
+      else
+        bench_large_plan (dir, basemap);
+      g_clear_object (&store);
+      g_unlink (db);
+      g_rmdir (dir);
+      return 0;
+    }
+
   /* 1. creating the default database (first run) */
   for (int i = 0; i < 3; i++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr (PaStore) s = NULL;
       g_unlink (db);
       s = pa_store_open (db, NULL, &error);
       g_assert_no_error (error);
-      double t = now_ms () - t0;
+      double t = bench_now_ms () - t0;
       g_array_append_val (ms, t);
     }
-  report ("create default database", ms);
+  bench_report ("create default database", ms);
 
   /* 2. start-up on an existing database: open, load first plan and basemap */
   g_array_set_size (ms, 0);
   for (int i = 0; i < 20; i++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr (PaStore) s = pa_store_open (db, NULL, &error);
       g_autoptr (PaPlan) p = pa_store_load_plan (s, "yantai", &error);
       g_autoptr (PaBasemap) b = pa_store_load_basemap (s, &error);
-      double t = now_ms () - t0;
+      double t = bench_now_ms () - t0;
       g_assert_no_error (error);
       g_array_append_val (ms, t);
     }
-  report ("start-up: open + load plan + basemap", ms);
+  bench_report ("start-up: open + load plan + basemap", ms);
 
   store = pa_store_open (db, NULL, &error);
   basemap = pa_store_load_basemap (store, &error);
@@ -104,13 +100,13 @@ main (int argc, char *argv[])
           for (int ty = (int) (y0 * (1 << z)); ty <= (int) (y1 * (1 << z)) && ms->len < 64; ty++)
             for (int tx = (int) (x0 * (1 << z)); tx <= (int) (x1 * (1 << z)) && ms->len < 64; tx++)
               {
-                double t0 = now_ms ();
+                double t0 = bench_now_ms ();
                 cairo_surface_t *s = pa_tile_source_render (basemap, tx, ty, z, 256);
-                double t = now_ms () - t0;
+                double t = bench_now_ms () - t0;
                 cairo_surface_destroy (s);
                 g_array_append_val (ms, t);
               }
-          report (label, ms);
+          bench_report (label, ms);
         }
     }
 
@@ -127,16 +123,16 @@ main (int argc, char *argv[])
       for (int i = 0; i < 30; i++)
         {
           cairo_t *cr = cairo_create (s);
-          double t0 = now_ms (), t;
+          double t0 = bench_now_ms (), t;
           pa_painter_draw_zones (cr, &view, p, NULL, 1.0);
           pa_painter_draw_labels (cr, &view, p, NULL, basemap, 13, FALSE);
           cairo_destroy (cr);
           cairo_surface_flush (s);
-          t = now_ms () - t0;
+          t = bench_now_ms () - t0;
           g_array_append_val (ms, t);
         }
       cairo_surface_destroy (s);
-      report (label, ms);
+      bench_report (label, ms);
     }
 
   /* 5. audit of every plan */
@@ -145,16 +141,16 @@ main (int argc, char *argv[])
     g_array_set_size (ms, 0);
     for (int i = 0; i < 20; i++)
       {
-        double t0 = now_ms (), t;
+        double t0 = bench_now_ms (), t;
         for (guint k = 0; k < G_N_ELEMENTS (all); k++)
           {
             g_autoptr (PaPlan) p = pa_store_load_plan (store, all[k], &error);
             g_autoptr (GPtrArray) f = pa_audit_plan (p, PA_AUDIT_DEFAULT_TOLERANCE, NULL);
           }
-        t = now_ms () - t0;
+        t = bench_now_ms () - t0;
         g_array_append_val (ms, t);
       }
-    report ("load + audit all five plans", ms);
+    bench_report ("load + audit all five plans", ms);
   }
 
   /* 6. exports */
@@ -168,16 +164,23 @@ main (int argc, char *argv[])
         g_array_set_size (ms, 0);
         for (int i = 0; i < 5; i++)
           {
-            double t0 = now_ms (), t;
+            double t0 = bench_now_ms (), t;
             g_assert_true (pa_export_plan (plan, basemap, NULL, out, &error));
-            t = now_ms () - t0;
+            t = bench_now_ms () - t0;
             g_array_append_val (ms, t);
           }
-        report (label, ms);
+        bench_report (label, ms);
         g_unlink (out);
       }
   }
+  /* closed first: SQLite removes its -wal and -shm files on close, and then the
+   * temporary folder is empty and goes too */
+  g_clear_object (&store);
   g_unlink (db);
+
+  /* 7. a plan of 10,000 zones, in a database of its own */
+  if (!only)
+    bench_large_plan (dir, basemap);
   g_rmdir (dir);
   return 0;
 }

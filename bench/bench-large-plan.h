@@ -1,0 +1,12 @@
+/* bench-large-plan.h — the 10,000-zone plan section of the bench (issue 12, item 8). */
+#pragma once
+
+#include "model/pa-basemap.h"
+
+/* Builds a database of its own in @dir, imports 10,000 drawn zones into plan "shenzhen"
+ * in one edit, then times a vertex drag (frames), its commit and its undo. @basemap
+ * gives the districts the drag snaps to and names. Prints one line per figure. */
+void bench_large_plan (const char *dir, PaBasemap *basemap);
+/* Only the snaps of the drag, against the same 10,000 outlines as zones of a plan held in
+ * memory (no store, no import): for callgrind --toggle-collect=snap_pointer. */
+void bench_large_plan_snaps (PaBasemap *basemap);
