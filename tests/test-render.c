@@ -5,6 +5,7 @@
 
 #include "geo/pa-mercator.h"
 #include "map/pa-tile-source.h"
+#include "render/pa-painter.h"
 #include "pa-test-util.h"
 
 /* The colour at (lon, lat) of the zoom-@z tile that holds it. */
@@ -50,10 +51,48 @@ test_tiles_show_land_sea_and_no_data (void)
   g_assert_cmpuint (pixel_at (basemap, 121.30, 31.00, 12), ==, land); /* 松江 */
 }
 
+static gboolean
+surface_is_blank (cairo_surface_t *s)
+{
+  const guint8 *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s), h = cairo_image_surface_get_height (s);
+  cairo_surface_flush (s);
+  for (int i = 0; i < stride * h; i++)
+    if (data[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Labels belong to zones in view: a view over open sea far from every zone draws no name
+ * (they used to be pinned to the view's edge); a view on the plan draws its names. */
+static void
+test_labels_only_for_zones_in_view (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  cairo_t *cr = cairo_create (s);
+  PaView view;
+  PaBBox extent;
+
+  g_assert_no_error (error);
+  pa_view_init (&view, 123.5, 36.0, 11, 600, 400); /* the Yellow Sea, east of Yantai */
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_true (surface_is_blank (s));
+
+  extent = pa_plan_get_extent (plan);
+  pa_view_init_fit (&view, &extent, 600, 400, 20);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_false (surface_is_blank (s));
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/tiles-show-land-sea-and-no-data", test_tiles_show_land_sea_and_no_data);
+  g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   return g_test_run ();
 }

@@ -136,6 +136,14 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
         {
           PaZone *z = zones->pdata[i];
           PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (z));
+          double px, py;
+          /* a zone whose label point is off the view gets no name: before this, names of
+           * zones far outside were pinned to the view's edge, and each cost a layout */
+          pa_view_project (view, lp.x, lp.y, &px, &py);
+          if (isnan (px) || px < view->ox || px > view->ox + view->width || py < view->oy
+              || py > view->oy + view->height)
+            continue;
+          {
           /* 示意 for a schematic outline, ✎ for the planner's: a reader of the figure sees both */
           g_autofree char *text = g_strdup_printf ("%s%s%s", pa_zone_get_name (z),
                                                    pa_zone_get_schematic (z) ? " (示意)" : "",
@@ -158,6 +166,7 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
               draw_leader (cr, ax, ay, x, y, w, h);
               show_halo_text (cr, layout, x, y, pa_painter_ink, font_px / 4);
             }
+          }
         }
     }
   /* district names where they fit: where a zone is, in which district */
