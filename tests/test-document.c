@@ -199,7 +199,13 @@ test_draw_zone_and_undo (Fixture *f, gconstpointer data)
   guint before = g_list_model_get_n_items (pa_document_get_zones (f->doc));
   int zones = query_int (f->path, "SELECT count(*) FROM zones");
   int places = query_int (f->path, "SELECT count(*) FROM zone_places");
-  PaZone *zone = pa_document_add_zone (f->doc, "示例特色园", "feature", outline, &error);
+  g_autofree char *changed_before = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'zones'");
+  g_autofree char *targets_before = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'targets'");
+  g_autofree char *changed_after = NULL, *targets_after = NULL;
+  PaZone *zone;
+
+  g_usleep (2000); /* last_change has millisecond resolution */
+  zone = pa_document_add_zone (f->doc, "示例特色园", "feature", outline, &error);
   gint64 fid;
   const PaZonePart *part;
   g_autofree char *out = NULL, *err = NULL;
@@ -216,6 +222,11 @@ test_draw_zone_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (pa_geodesic_area_km2 (pa_zone_get_geometry (zone)), 4.0, 0.02);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM zones"), ==, zones + 1);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM rtree_zones_geom"), ==, zones + 1);
+  /* QGIS learns from gpkg_contents which layers changed: zones did, targets did not */
+  changed_after = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'zones'");
+  targets_after = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'targets'");
+  g_assert_cmpstr (changed_before, !=, changed_after);
+  g_assert_cmpstr (targets_before, ==, targets_after);
 
   {
     const char *argv[] = { "ogrinfo", "-ro", "-q", "-sql", "SELECT name FROM zones WHERE name = '示例特色园'", f->path, NULL };

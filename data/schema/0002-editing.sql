@@ -34,6 +34,8 @@ DROP TABLE zone_places;
 ALTER TABLE zone_places_v2 RENAME TO zone_places;
 CREATE INDEX zone_places_zone ON zone_places(zone_id);
 
+-- a new zone goes last in its plan: max(sort_order) by index, not by reading every zone
+CREATE INDEX zones_plan_order ON zones(plan_id, sort_order);
 ALTER TABLE zones ADD COLUMN entered_by TEXT;
 ALTER TABLE zones ADD COLUMN entered_at TEXT;
 -- A target a planner enters has no citation: the NOT NULL becomes "cited or entered".

@@ -342,20 +342,33 @@ begin (PaStore *self, GError **error)
 }
 
 static gboolean
-commit (PaStore *self, GError **error)
+commit (PaStore *self, PaChange *change, GError **error)
 {
   sqlite3 *db = pa_store_get_db (self);
-  static const char *const features[] = { "zones", "zone_places", "organisation_sites", NULL };
+  static const char *const features[] = { "zones", "zone_places", "organisation_sites" };
+  static const char *const tables[] = { "zones", "zone_places", "organisation_sites", "targets", "organisations",
+                                        "zone_industries", "industries", "plans" };
+  const char *touched[G_N_ELEMENTS (features) + 1] = { NULL };
+  guint n = 0;
   int rc;
 
-  /* what QGIS reads to know a layer changed, and the layer extents */
-  if (!pa_store_update_extents (db, features, error)
-      || !pa_store_exec (db,
-                         "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                         "WHERE table_name IN ('zones', 'zone_places', 'organisation_sites', "
-                         "'targets', 'organisations', 'zone_industries', 'industries')",
-                         error))
+  /* what QGIS reads to know a layer changed, and the extents of the layers that did: only
+   * those, as rescanning an R*Tree costs most of a small edit's commit in a big plan */
+  for (guint i = 0; i < G_N_ELEMENTS (features); i++)
+    if (pa_change_touches (change, features[i]))
+      touched[n++] = features[i];
+  if (!pa_store_update_extents (db, touched, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = NULL;
+      if (!pa_change_touches (change, tables[i]))
+        continue;
+      sql = g_strdup_printf ("UPDATE gpkg_contents SET last_change = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now') "
+                             "WHERE table_name = '%s'", tables[i]);
+      if (!pa_store_exec (db, sql, error))
+        return FALSE;
+    }
   rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -387,7 +400,7 @@ pa_store_commit_change (PaStore *self, PaChange *change, GError **error)
 {
   g_return_val_if_fail (PA_IS_STORE (self), FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
-  if (!commit (self, error))
+  if (!commit (self, change, error))
     {
       rollback (self);
       return FALSE;
@@ -440,7 +453,7 @@ replay (PaStore *self, PaChange *change, gboolean undo, GError **error)
           return FALSE;
         }
     }
-  if (!commit (self, error))
+  if (!commit (self, change, error))
     {
       rollback (self);
       return FALSE;
