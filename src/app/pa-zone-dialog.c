@@ -20,7 +20,8 @@ struct _PaZoneDialog
   AdwComboRow *role_row;
   AdwActionRow *area_row;
   AdwPreferencesGroup *industries_group, *parts_group, *targets_group, *organisations_group;
-  AdwComboRow *district_row;
+  AdwComboRow *district_row, *vocabulary_row;
+  GPtrArray *vocabulary; /* industry names, parallel to vocabulary_row after its first entry */
   GtkWidget *add_target_button, *add_organisation_button;
   GPtrArray *industry_rows, *part_rows, *target_rows, *organisation_rows;
   GPtrArray *district_codes; /* parallel to district_row's list, after its first entry */
@@ -275,6 +276,43 @@ fill_industries (PaZoneDialog *self)
     }
 }
 
+/* The shared vocabulary: industries the plans already name, most used first. */
+static void
+fill_vocabulary (PaZoneDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *all = pa_store_list_industries (pa_document_get_store (self->document), &error);
+
+  if (!all)
+    {
+      g_warning ("industries: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->vocabulary, g_ptr_array_unref);
+  self->vocabulary = all;
+  gtk_string_list_append (names, _("Choose an industry…"));
+  for (guint i = 0; i < all->len; i++)
+    gtk_string_list_append (names, all->pdata[i]);
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->vocabulary_row, G_LIST_MODEL (names));
+  self->filling = FALSE;
+}
+
+static void
+vocabulary_chosen (PaZoneDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->vocabulary_row);
+  g_autoptr (GError) error = NULL;
+  if (self->filling || i == 0 || !self->vocabulary || i - 1 >= self->vocabulary->len)
+    return;
+  if (!pa_document_add_industry (self->document, self->zone, self->vocabulary->pdata[i - 1], &error))
+    report (self, error);
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->vocabulary_row, 0);
+  self->filling = FALSE;
+}
+
 static void
 add_industry (PaZoneDialog *self)
 {
@@ -342,6 +380,7 @@ pa_zone_dialog_dispose (GObject *object)
   g_clear_pointer (&self->target_rows, g_ptr_array_unref);
   g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
   g_clear_pointer (&self->district_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->vocabulary, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), PA_TYPE_ZONE_DIALOG);
   G_OBJECT_CLASS (pa_zone_dialog_parent_class)->dispose (object);
 }
@@ -364,6 +403,7 @@ pa_zone_dialog_class_init (PaZoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, industry_entry);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, parts_group);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, district_row);
+  gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, vocabulary_row);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, targets_group);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, organisations_group);
   gtk_widget_class_bind_template_child (widget_class, PaZoneDialog, add_target_button);
@@ -384,6 +424,7 @@ pa_zone_dialog_init (PaZoneDialog *self)
   g_signal_connect_swapped (self->add_target_button, "clicked", G_CALLBACK (add_target), self);
   g_signal_connect_swapped (self->add_organisation_button, "clicked", G_CALLBACK (add_organisation), self);
   g_signal_connect_swapped (self->district_row, "notify::selected", G_CALLBACK (district_chosen), self);
+  g_signal_connect_swapped (self->vocabulary_row, "notify::selected", G_CALLBACK (vocabulary_chosen), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked), self);
   g_signal_connect_swapped (self->industry_entry, "apply", G_CALLBACK (add_industry), self);
   g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (save_clicked), self);
@@ -413,6 +454,7 @@ pa_zone_dialog_new (GtkWindow *parent, PaDocument *document, PaBasemap *basemap,
       gtk_editable_set_text (GTK_EDITABLE (self->places_row), pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), pa_zone_get_note (zone) ? pa_zone_get_note (zone) : "");
       fill_districts (self, basemap);
+      fill_vocabulary (self);
       fill_industries (self);
       g_signal_connect_swapped (document, "changed", G_CALLBACK (fill_industries), self);
     }
