@@ -146,7 +146,22 @@ selection_changed (PaWindow *self)
   if (scroller)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
   if (zone && g_list_store_find (G_LIST_STORE (pa_document_get_zones (self->document)), zone, &position))
-    gtk_list_box_select_row (self->zone_list, gtk_list_box_get_row_at_index (self->zone_list, (int) position));
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->zone_list, (int) position);
+      GtkWidget *list_scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->zone_list), GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t bounds;
+      gtk_list_box_select_row (self->zone_list, row);
+      /* a zone chosen on the map shows in the list too, scrolled into view */
+      if (row && list_scroller && gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->zone_list), &bounds))
+        {
+          GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list_scroller));
+          double top = gtk_adjustment_get_value (adj), page = gtk_adjustment_get_page_size (adj);
+          if (bounds.origin.y < top)
+            gtk_adjustment_set_value (adj, bounds.origin.y);
+          else if (bounds.origin.y + bounds.size.height > top + page)
+            gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
+        }
+    }
   else
     gtk_list_box_unselect_all (self->zone_list);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-zone", zone != NULL);
@@ -608,6 +623,12 @@ draw_zone_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+clear_pending (PaEditLayer *layer, GtkWidget *dialog)
+{
+  pa_edit_layer_set_pending (layer, NULL);
+}
+
+static void
 outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
 {
   g_autoptr (GError) error = NULL;
@@ -617,8 +638,14 @@ outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
         toast (self, error->message);
       return;
     }
-  /* a new zone: its name and role first */
-  gtk_window_present (GTK_WINDOW (pa_zone_dialog_new (GTK_WINDOW (self), self->document, self->basemap, NULL, outline)));
+  /* a new zone: its name and role first, the outline still on the map meanwhile */
+  {
+    PaZoneDialog *dialog = pa_zone_dialog_new (GTK_WINDOW (self), self->document, self->basemap, NULL, outline);
+    PaEditLayer *layer = pa_map_view_get_edit_layer (self->map_view);
+    pa_edit_layer_set_pending (layer, outline);
+    g_signal_connect_object (dialog, "destroy", G_CALLBACK (clear_pending), layer, G_CONNECT_SWAPPED);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
 }
 
 static gboolean

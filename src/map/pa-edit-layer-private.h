@@ -37,6 +37,7 @@ struct _PaEditLayer
 
   PaPoint problem;
   gint64 placing; /* the organisation place mode puts on the map */
+  PaGeometry *pending; /* a finished drawing waiting for its name (may be NULL) */
 };
 
 

@@ -62,11 +62,35 @@ pa_edit_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   PaView view;
   double lx = NAN, ly = NAN;
 
-  if (w <= 0 || h <= 0 || (self->mode == PA_EDIT_NONE && isnan (self->problem.x)))
+  if (w <= 0 || h <= 0 || (self->mode == PA_EDIT_NONE && isnan (self->problem.x) && !self->pending))
     return;
   pa_edit_layer_get_view (self, &view);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (self->pending)
+    {
+      const double dash[] = { 6, 4 };
+      guint n;
+      const PaPoint *pts = pa_geometry_get_ring (self->pending, 0, 0, &n);
+      for (guint k = 0; k < n; k++)
+        {
+          double x, y;
+          pa_view_project (&view, pts[k].x, pts[k].y, &x, &y);
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, 0.95, 0.55, 0.0, 0.18);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.85, 0.40, 0.0);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
 
   if (self->mode == PA_EDIT_DRAW && self->drawn->len > 0)
     {

@@ -281,6 +281,15 @@ pa_edit_layer_get_n_drawn (PaEditLayer *self)
 }
 
 void
+pa_edit_layer_set_pending (PaEditLayer *self, PaGeometry *outline)
+{
+  g_return_if_fail (PA_IS_EDIT_LAYER (self));
+  g_clear_pointer (&self->pending, pa_geometry_unref);
+  self->pending = outline ? pa_geometry_ref (outline) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 pa_edit_layer_set_problem (PaEditLayer *self, double lon, double lat)
 {
   self->problem = (PaPoint){ lon, lat };
@@ -691,6 +700,7 @@ pa_edit_layer_dispose (GObject *object)
 {
   PaEditLayer *self = PA_EDIT_LAYER (object);
   reset (self);
+  g_clear_pointer (&self->pending, pa_geometry_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->basemap);
   G_OBJECT_CLASS (pa_edit_layer_parent_class)->dispose (object);

@@ -51,6 +51,8 @@ PaZone *pa_edit_layer_get_drawing_zone (PaEditLayer *self);
 guint pa_edit_layer_get_n_drawn (PaEditLayer *self);
 /* Area of the outline being drawn or reshaped, km² on the ellipsoid (0 without one). */
 double pa_edit_layer_get_area_km2 (PaEditLayer *self);
+/* Keeps showing a finished outline (dashed) while the planner names it; NULL clears it. */
+void pa_edit_layer_set_pending (PaEditLayer *self, PaGeometry *outline);
 /* Marks where an outline was refused (from the GEOS message), until the next edit. */
 void pa_edit_layer_set_problem (PaEditLayer *self, double lon, double lat);
 
