@@ -409,6 +409,8 @@ test_draw_zone_with_snapping (void)
   g_assert_null (pa_window_get_selected_zone (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (doc)), ==, n_zones + 1);
+  g_assert_nonnull (pa_window_get_selected_zone (window)); /* the zone that came back */
+  g_assert_cmpstr (pa_zone_get_name (pa_window_get_selected_zone (window)), ==, "测试X园");
 }
 
 static void

@@ -433,7 +433,17 @@ step_history (PaDocument *self, GPtrArray *from, GPtrArray *to, gboolean undo, G
   g_ptr_array_add (to, pa_change_ref (change));
   g_ptr_array_remove_index (from, from->len - 1);
   notify_history (self);
-  return settle (self, to->pdata[to->len - 1], undo, error);
+  change = to->pdata[to->len - 1];
+  if (!settle (self, change, undo, error))
+    return FALSE;
+  /* a zone that comes back is the one the planner is working on, as when it was made */
+  if (!undo && pa_change_get_inserted (change, "zones") && !pa_change_touches (change, "plans") && self->plan)
+    {
+      PaZone *back = pa_plan_find_zone_by_id (self->plan, pa_change_get_inserted (change, "zones"));
+      if (back)
+        pa_document_select_zone (self, back);
+    }
+  return TRUE;
 }
 
 gboolean
