@@ -4,15 +4,12 @@
 
 #include "config.h"
 
-#include "pa-window.h"
+#include "pa-window-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "io/pa-export-csv.h"
-#include "io/pa-export-geojson.h"
-#include "io/pa-import.h"
 #include "pa-industry-browser.h"
 #include "pa-map-view.h"
 #include "pa-targets-window.h"
@@ -21,33 +18,11 @@
 #include "render/pa-exporter.h"
 #include "render/pa-painter.h"
 
-struct _PaWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwWindowTitle *window_title;
-  GtkDropDown *plan_dropdown;
-  AdwToastOverlay *toast_overlay;
-  GtkListBox *zone_list;
-  PaZoneDetails *details;
-  GtkBox *map_box;
-  GtkStack *side_stack;
-  GtkBox *industries_page;
-  PaIndustryBrowser *industries;
-  PaMapView *map_view;
-
-  PaDocument *document;
-  PaBasemap *basemap;
-  GPtrArray *slugs;
-  GSettings *settings; /* may be NULL when the schema is not installed */
-  guint watch_id;      /* looks for other programs' changes to the file */
-  gboolean filling;    /* the plan chooser is being refilled, not chosen from */
-};
 
 G_DEFINE_FINAL_TYPE (PaWindow, pa_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-toast (PaWindow *self, const char *text)
+void
+pa_window_toast (PaWindow *self, const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -210,7 +185,7 @@ watch_file (gpointer data)
 {
   PaWindow *self = data;
   if (pa_document_check_external_changes (self->document))
-    toast (self, _("The plan was changed by another program; showing its changes"));
+    pa_window_toast (self, _("The plan was changed by another program; showing its changes"));
   return G_SOURCE_CONTINUE;
 }
 
@@ -259,197 +234,6 @@ pa_window_export_to (PaWindow *self, const char *path, GError **error)
 
 /* ---- actions ---- */
 
-static void
-export_response (GtkNativeDialog *dialog, int response, PaWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      if (pa_window_export_to (self, path, &error))
-        {
-          g_autofree char *msg = g_strdup_printf (_("Exported to %s"), path);
-          toast (self, msg);
-        }
-      else
-        toast (self, error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  PaWindow *self = PA_WINDOW (widget);
-  PaPlan *plan = pa_document_get_plan (self->document);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  if (!plan)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.pdf", pa_plan_get_slug (plan));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("PDF, SVG or PNG"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_filter_add_suffix (filter, "svg");
-  gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* ---- data in and out ---- */
-
-PaImportReport *
-pa_window_import (PaWindow *self, const char *path, gboolean gcj02, GError **error)
-{
-  PaImportOptions options = PA_IMPORT_OPTIONS_INIT;
-  PaImportReport *report;
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  GPtrArray *issues;
-  GtkWidget *dialog;
-
-  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
-  options.crs = gcj02 ? PA_IMPORT_CRS_GCJ02 : PA_IMPORT_CRS_WGS84;
-  report = pa_import_file (self->document, path, &options, error);
-  if (!report)
-    return NULL;
-  /* what was taken, and every row or feature that was not, with its line */
-  summary = pa_import_report_describe (report, pa_plan_get_name (pa_document_get_plan (self->document)));
-  issues = pa_import_report_get_issues (report);
-  for (guint i = 0; i < issues->len && i < 40; i++)
-    {
-      g_autofree char *line = pa_import_issue_format (issues->pdata[i], path);
-      g_string_append_printf (text, "%s\n", line);
-    }
-  if (issues->len > 40)
-    g_string_append_printf (text, _("… and %u more\n"), issues->len - 40);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import"), summary);
-  if (text->len)
-    {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-      GtkWidget *label = gtk_label_new (text->str);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-    }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return report;
-}
-
-static void
-import_response (GtkNativeDialog *dialog, int response, PaWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      const char *crs = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "crs");
-      g_autoptr (GError) error = NULL;
-      g_autoptr (PaImportReport) report = pa_window_import (self, path, g_strcmp0 (crs, "gcj02") == 0, &error);
-      if (!report)
-        toast (self, error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-import_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  PaWindow *self = PA_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  const char *ids[] = { "wgs84", "gcj02", NULL };
-  const char *labels[] = { _("WGS-84 (GPS, QGIS, most files)"), _("GCJ-02 (copied from Chinese online maps)"), NULL };
-
-  if (!pa_document_get_plan (self->document))
-    return;
-  dialog = gtk_file_chooser_native_new (_("Import into the Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("GeoJSON, GeoPackage or CSV"));
-  gtk_file_filter_add_suffix (filter, "geojson");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_filter_add_suffix (filter, "gpkg");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "crs", _("Coordinates"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "crs", "wgs84");
-  g_signal_connect (dialog, "response", G_CALLBACK (import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-gboolean
-pa_window_export_data (PaWindow *self, const char *path, GError **error)
-{
-  PaPlan *plan = pa_document_get_plan (self->document);
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_return_val_if_fail (plan != NULL, FALSE);
-  /* .csv: the targets and the enterprises, a file each, as Excel reads them */
-  if (g_str_has_suffix (lower, ".csv"))
-    return pa_export_plan_csv_files (plan, path, error);
-  return pa_export_plan_geojson_file (plan, path, error);
-}
-
-static void
-export_data_response (GtkNativeDialog *dialog, int response, PaWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      if (pa_window_export_data (self, path, &error))
-        {
-          g_autofree char *msg = g_strdup_printf (_("Exported to %s"), path);
-          toast (self, msg);
-        }
-      else
-        toast (self, error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_data_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  PaWindow *self = PA_WINDOW (widget);
-  PaPlan *plan = pa_document_get_plan (self->document);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  if (!plan)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export Plan Data"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.geojson", pa_plan_get_slug (plan));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("GeoJSON (zones and enterprises) or CSV (targets and enterprises)"));
-  gtk_file_filter_add_suffix (filter, "geojson");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_data_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* Back to the whole plan, as when it was opened. */
 static void
 fit_plan_action (GtkWidget *widget, const char *action, GVariant *param)
@@ -479,11 +263,11 @@ undo_action (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr (GError) error = NULL;
   g_autofree char *label = g_strdup (pa_document_get_undo_label (self->document));
   if (!pa_document_undo (self->document, &error))
-    toast (self, error->message);
+    pa_window_toast (self, error->message);
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Undone: %s"), label);
-      toast (self, msg);
+      pa_window_toast (self, msg);
     }
 }
 
@@ -493,7 +277,7 @@ redo_action (GtkWidget *widget, const char *action, GVariant *param)
   PaWindow *self = PA_WINDOW (widget);
   g_autoptr (GError) error = NULL;
   if (!pa_document_redo (self->document, &error))
-    toast (self, error->message);
+    pa_window_toast (self, error->message);
 }
 
 static void
@@ -508,7 +292,7 @@ delete_zone_action (GtkWidget *widget, const char *action, GVariant *param)
     return;
   name = g_strdup (pa_zone_get_name (zone));
   if (!pa_document_delete_zone (self->document, zone, &error))
-    toast (self, error->message);
+    pa_window_toast (self, error->message);
   else
     {
       /* deleting needs no confirmation: the toast's Undo brings it all back */
@@ -530,7 +314,7 @@ name_response (AdwMessageDialog *dialog, const char *response, PaWindow *self)
   g_autoptr (GError) error = NULL;
 
   if (g_str_equal (response, "ok") && !done (self->document, gtk_editable_get_text (entry), &error))
-    toast (self, error->message);
+    pa_window_toast (self, error->message);
 }
 
 /* Asks for a name in a small dialog; @done makes the plan with it. */
@@ -635,7 +419,7 @@ outline_drawn (PaWindow *self, PaGeometry *outline, PaZone *zone)
   if (zone)
     {
       if (!pa_document_add_part (self->document, zone, outline, &error))
-        toast (self, error->message);
+        pa_window_toast (self, error->message);
       return;
     }
   /* a new zone: its name and role first, the outline still on the map meanwhile */
@@ -661,7 +445,7 @@ industry_zone_activated (PaWindow *self, const char *slug, const char *zone_key)
   g_autoptr (GError) error = NULL;
   if (!pa_window_show_plan (self, slug, &error))
     {
-      toast (self, error->message);
+      pa_window_toast (self, error->message);
       return;
     }
   if (zone_key && *zone_key)
@@ -705,7 +489,7 @@ plan_dropdown_changed (PaWindow *self)
   if (self->filling)
     return;
   if (i < self->slugs->len && !pa_window_show_plan (self, self->slugs->pdata[i], &error))
-    toast (self, error->message);
+    pa_window_toast (self, error->message);
 }
 
 /* ---- building ---- */
@@ -715,7 +499,7 @@ build_map (PaWindow *self)
 {
   self->map_view = pa_map_view_new (self->document, self->basemap);
   g_signal_connect_swapped (self->map_view, "outline-drawn", G_CALLBACK (outline_drawn), self);
-  g_signal_connect_swapped (self->map_view, "message", G_CALLBACK (toast), self);
+  g_signal_connect_swapped (self->map_view, "message", G_CALLBACK (pa_window_toast), self);
   gtk_box_append (self->map_box, GTK_WIDGET (self->map_view));
 }
 
@@ -750,7 +534,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, pa_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.targets", NULL, targets_action);
   gtk_widget_class_install_action (widget_class, "win.fit-plan", NULL, fit_plan_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -763,8 +547,8 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.place-organisation", "x", place_organisation_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, pa_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, pa_window_export_data_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
@@ -820,7 +604,7 @@ pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap)
   if (pa_document_get_plan (document))
     plan_changed (self);
   else if (self->slugs->len > 0 && !pa_window_show_plan (self, self->slugs->pdata[0], &error))
-    toast (self, error->message);
+    pa_window_toast (self, error->message);
   self->watch_id = g_timeout_add_seconds (2, watch_file, self);
   return self;
 }

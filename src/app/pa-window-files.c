@@ -1,0 +1,179 @@
+/* pa-window-files.c — the window's files: import a colleague's file with its report,
+ * export the plan's data (GeoJSON, CSV) and its map (PDF, SVG, PNG) through save dialogs. */
+#define G_LOG_DOMAIN "parkatlas-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "io/pa-export-csv.h"
+#include "io/pa-export-geojson.h"
+#include "io/pa-import.h"
+#include "pa-window-private.h"
+
+typedef gboolean (*WriteFunc) (PaWindow *self, const char *path, GError **error);
+
+static void
+save_response (GtkNativeDialog *dialog, int response, PaWindow *self)
+{
+  WriteFunc write = g_object_get_data (G_OBJECT (dialog), "write");
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      if (write (self, path, &error))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Exported to %s"), path);
+          pa_window_toast (self, msg);
+        }
+      else
+        pa_window_toast (self, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* A save dialog suggesting "<plan>.<suffixes[0]>"; @write writes the chosen file. */
+static void
+ask_save (PaWindow *self, const char *title, const char *filter_name, const char *const *suffixes, WriteFunc write)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
+
+  if (!plan)
+    return;
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  name = g_strdup_printf ("%s.%s", pa_plan_get_slug (plan), suffixes[0]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; suffixes[i]; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  g_object_set_data (G_OBJECT (dialog), "write", write);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ask_save (PA_WINDOW (widget), _("Export Map"), _("PDF, SVG or PNG"), (const char *const[]){ "pdf", "svg", "png", NULL },
+            pa_window_export_to);
+}
+
+/* ---- data in and out ---- */
+
+PaImportReport *
+pa_window_import (PaWindow *self, const char *path, gboolean gcj02, GError **error)
+{
+  PaImportOptions options = PA_IMPORT_OPTIONS_INIT;
+  PaImportReport *report;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  GPtrArray *issues;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
+  options.crs = gcj02 ? PA_IMPORT_CRS_GCJ02 : PA_IMPORT_CRS_WGS84;
+  report = pa_import_file (self->document, path, &options, error);
+  if (!report)
+    return NULL;
+  /* what was taken, and every row or feature that was not, with its line */
+  summary = pa_import_report_describe (report, pa_plan_get_name (pa_document_get_plan (self->document)));
+  issues = pa_import_report_get_issues (report);
+  for (guint i = 0; i < issues->len && i < 40; i++)
+    {
+      g_autofree char *line = pa_import_issue_format (issues->pdata[i], path);
+      g_string_append_printf (text, "%s\n", line);
+    }
+  if (issues->len > 40)
+    g_string_append_printf (text, _("… and %u more\n"), issues->len - 40);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import"), summary);
+  if (text->len)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (text->str);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return report;
+}
+
+static void
+import_response (GtkNativeDialog *dialog, int response, PaWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *crs = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "crs");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaImportReport) report = pa_window_import (self, path, g_strcmp0 (crs, "gcj02") == 0, &error);
+      if (!report)
+        pa_window_toast (self, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+void
+pa_window_import_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char *ids[] = { "wgs84", "gcj02", NULL };
+  const char *labels[] = { _("WGS-84 (GPS, QGIS, most files)"), _("GCJ-02 (copied from Chinese online maps)"), NULL };
+
+  if (!pa_document_get_plan (self->document))
+    return;
+  dialog = gtk_file_chooser_native_new (_("Import into the Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("GeoJSON, GeoPackage or CSV"));
+  gtk_file_filter_add_suffix (filter, "geojson");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "gpkg");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "crs", _("Coordinates"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "crs", "wgs84");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+gboolean
+pa_window_export_data (PaWindow *self, const char *path, GError **error)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  /* .csv: the targets and the enterprises, a file each, as Excel reads them */
+  if (g_str_has_suffix (lower, ".csv"))
+    return pa_export_plan_csv_files (plan, path, error);
+  return pa_export_plan_geojson_file (plan, path, error);
+}
+
+void
+pa_window_export_data_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ask_save (PA_WINDOW (widget), _("Export Plan Data"),
+            _("GeoJSON (zones and enterprises) or CSV (targets and enterprises)"),
+            (const char *const[]){ "geojson", "csv", NULL }, pa_window_export_data);
+}
+

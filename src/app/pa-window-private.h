@@ -1,0 +1,40 @@
+/* pa-window-private.h — what the window's files share (app-internal) */
+#pragma once
+
+#include "pa-industry-browser.h"
+#include "pa-map-view.h"
+#include "pa-window.h"
+#include "pa-zone-details.h"
+
+G_BEGIN_DECLS
+
+struct _PaWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkDropDown *plan_dropdown;
+  AdwToastOverlay *toast_overlay;
+  GtkListBox *zone_list;
+  PaZoneDetails *details;
+  GtkBox *map_box;
+  GtkStack *side_stack;
+  GtkBox *industries_page;
+  PaIndustryBrowser *industries;
+  PaMapView *map_view;
+
+  PaDocument *document;
+  PaBasemap *basemap;
+  GPtrArray *slugs;
+  GSettings *settings; /* may be NULL when the schema is not installed */
+  guint watch_id;      /* looks for other programs' changes to the file */
+  gboolean filling;    /* the plan chooser is being refilled, not chosen from */
+};
+
+void pa_window_toast (PaWindow *self, const char *text);
+/* The actions of pa-window-files.c, installed by the window's class. */
+void pa_window_import_action (GtkWidget *widget, const char *action, GVariant *param);
+void pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param);
+void pa_window_export_data_action (GtkWidget *widget, const char *action, GVariant *param);
+
+G_END_DECLS
