@@ -11,9 +11,8 @@ char *pa_test_temp_path (const char *name);
 PaStore *pa_test_default_store (void);
 /* A copy of the default store's file named @name in the temporary folder (to edit). */
 char *pa_test_copy_default_store (const char *name);
-/* A file in shared/testdata or shared/seeds: $PARKATLAS_SHARED, ../shared beside the
- * checkout, or /work/shared;
- * NULL (and the test skipped) when that folder is not on this machine. */
+/* A file in shared/testdata or shared/seeds: $PARKATLAS_SHARED or ../shared beside the
+ * checkout; NULL (and the test skipped) when that folder is not on this machine. */
 char *pa_test_shared_file (const char *folder, const char *name);
 /* SHA-256 of a file's bytes, to prove a file was left untouched. */
 char *pa_test_file_checksum (const char *path);
