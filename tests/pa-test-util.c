@@ -61,6 +61,49 @@ pa_test_copy_default_store (const char *name)
   return path;
 }
 
+static sqlite3_stmt *
+query (const char *path, const char *sql, sqlite3 **db)
+{
+  sqlite3_stmt *s = NULL;
+  g_assert_cmpint (sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (*db, sql, -1, &s, NULL), ==, SQLITE_OK);
+  return s;
+}
+
+int
+pa_test_query_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *s = query (path, sql, &db);
+  int v = sqlite3_step (s) == SQLITE_ROW ? sqlite3_column_int (s, 0) : -1;
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+  return v;
+}
+
+char *
+pa_test_query_text (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *s = query (path, sql, &db);
+  char *v = sqlite3_step (s) == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (s, 0)) : NULL;
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+  return v;
+}
+
+void
+pa_test_open_copy (const char *name, const char *slug, char **path, PaStore **store, PaDocument **document)
+{
+  g_autoptr (GError) error = NULL;
+  *path = pa_test_copy_default_store (name);
+  *store = pa_store_open (*path, NULL, &error);
+  g_assert_no_error (error);
+  *document = pa_document_new (*store);
+  g_assert_true (pa_document_open_plan (*document, slug, &error));
+  g_assert_no_error (error);
+}
+
 char *
 pa_test_shared_file (const char *folder, const char *name)
 {

@@ -12,36 +12,6 @@
 #include "store/pa-store-edit.h"
 #include "pa-test-util.h"
 
-static int
-query_int (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *s = NULL;
-  int v = -1;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    v = sqlite3_column_int (s, 0);
-  sqlite3_finalize (s);
-  sqlite3_close (db);
-  return v;
-}
-
-static char *
-query_text (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *s = NULL;
-  char *v = NULL;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    v = g_strdup ((const char *) sqlite3_column_text (s, 0));
-  sqlite3_finalize (s);
-  sqlite3_close (db);
-  return v;
-}
-
 typedef struct
 {
   char *path;
@@ -52,15 +22,9 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer slug)
 {
-  g_autoptr (GError) error = NULL;
   static int n;
   g_autofree char *name = g_strdup_printf ("edit-%d.gpkg", ++n);
-  f->path = pa_test_copy_default_store (name);
-  f->store = pa_store_open (f->path, NULL, &error);
-  g_assert_no_error (error);
-  f->doc = pa_document_new (f->store);
-  g_assert_true (pa_document_open_plan (f->doc, slug ? slug : "yantai", &error));
-  g_assert_no_error (error);
+  pa_test_open_copy (name, slug ? slug : "yantai", &f->path, &f->store, &f->doc);
 }
 
 static void
@@ -155,7 +119,7 @@ test_rename_zone_persists_with_provenance (Fixture *f, gconstpointer data)
   g_assert_cmpstr (pa_zone_get_name (zone), ==, original);
   g_assert_null (pa_zone_get_entered_by (zone));
   g_assert_null (pa_zone_get_document_value (zone, "name"));
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM document_values"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM document_values"), ==, 0);
   g_assert_true (pa_document_can_redo (f->doc));
   g_assert_true (pa_document_redo (f->doc, &error));
   g_assert_no_error (error);
@@ -177,7 +141,7 @@ test_form_changes_only_what_changed (Fixture *f, gconstpointer data)
   values[0] = name;
   g_assert_true (pa_document_update_zone (f->doc, zone, fields, values, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM document_values"), ==, 1);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM document_values"), ==, 1);
   g_assert_cmpstr (pa_zone_get_document_value (zone, "note"), ==, "");
   g_assert_null (pa_zone_get_document_value (zone, "name"));
   g_assert_cmpstr (pa_document_get_undo_label (f->doc), ==, "Edit zone");
@@ -197,10 +161,10 @@ test_draw_zone_and_undo (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PaGeometry) outline = square (121.30, 37.45, 1.0);
   guint before = g_list_model_get_n_items (pa_document_get_zones (f->doc));
-  int zones = query_int (f->path, "SELECT count(*) FROM zones");
-  int places = query_int (f->path, "SELECT count(*) FROM zone_places");
-  g_autofree char *changed_before = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'zones'");
-  g_autofree char *targets_before = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'targets'");
+  int zones = pa_test_query_int (f->path, "SELECT count(*) FROM zones");
+  int places = pa_test_query_int (f->path, "SELECT count(*) FROM zone_places");
+  g_autofree char *changed_before = pa_test_query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'zones'");
+  g_autofree char *targets_before = pa_test_query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'targets'");
   g_autofree char *changed_after = NULL, *targets_after = NULL;
   PaZone *zone;
 
@@ -220,11 +184,11 @@ test_draw_zone_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (part->kind, ==, PA_PART_DRAWN);
   g_assert_nonnull (part->entered_by);
   g_assert_cmpfloat_with_epsilon (pa_geodesic_area_km2 (pa_zone_get_geometry (zone)), 4.0, 0.02);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM zones"), ==, zones + 1);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM rtree_zones_geom"), ==, zones + 1);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM zones"), ==, zones + 1);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM rtree_zones_geom"), ==, zones + 1);
   /* QGIS learns from gpkg_contents which layers changed: zones did, targets did not */
-  changed_after = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'zones'");
-  targets_after = query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'targets'");
+  changed_after = pa_test_query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'zones'");
+  targets_after = pa_test_query_text (f->path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'targets'");
   g_assert_cmpstr (changed_before, !=, changed_after);
   g_assert_cmpstr (targets_before, ==, targets_after);
 
@@ -240,9 +204,9 @@ test_draw_zone_and_undo (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_null (pa_document_get_selected_zone (f->doc));
   g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_zones (f->doc)), ==, before);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM zones"), ==, zones);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM zone_places"), ==, places);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM rtree_zones_geom"), ==, zones);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM zones"), ==, zones);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM zone_places"), ==, places);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM rtree_zones_geom"), ==, zones);
 
   /* redo brings it back under the same fid */
   g_assert_true (pa_document_redo (f->doc, &error));
@@ -296,7 +260,7 @@ test_delete_zone_and_undo (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      counts[i] = query_int (f->path, sql);
+      counts[i] = pa_test_query_int (f->path, sql);
     }
   g_assert_cmpuint (pa_zone_get_targets (zone)->len, >, 0);
   pa_document_select_zone (f->doc, zone);
@@ -305,14 +269,14 @@ test_delete_zone_and_undo (Fixture *f, gconstpointer data)
   g_assert_null (pa_document_get_selected_zone (f->doc));
   g_assert_null (pa_plan_find_zone_by_id (pa_document_get_plan (f->doc), fid));
   g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_targets (f->doc)), <, targets);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
   g_assert_true (pa_document_undo (f->doc, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      g_assert_cmpint (query_int (f->path, sql), ==, counts[i]);
+      g_assert_cmpint (pa_test_query_int (f->path, sql), ==, counts[i]);
     }
   g_assert_nonnull (pa_plan_find_zone_by_id (pa_document_get_plan (f->doc), fid));
   g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_targets (f->doc)), ==, targets);
@@ -370,12 +334,12 @@ test_industries_and_enterprises (Fixture *f, gconstpointer data)
   PaOrganisation *added = NULL;
   GPtrArray *orgs;
   guint n_zone_orgs;
-  int vocabulary = query_int (f->path, "SELECT count(*) FROM industries");
+  int vocabulary = pa_test_query_int (f->path, "SELECT count(*) FROM industries");
 
   /* a name new to the shared vocabulary joins it */
   g_assert_true (pa_document_add_industry (f->doc, zone, "脑机接口", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM industries"), ==, vocabulary + 1);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM industries"), ==, vocabulary + 1);
   g_assert_cmpuint (pa_zone_get_n_industries (zone), ==, n_ind + 1);
   g_assert_cmpstr (pa_zone_get_industry (zone, n_ind, NULL), ==, "脑机接口");
   pa_zone_get_industry_id (zone, n_ind, &who);
@@ -398,7 +362,7 @@ test_industries_and_enterprises (Fixture *f, gconstpointer data)
   g_assert_nonnull (added);
   g_assert_cmpfloat_with_epsilon (added->lon, 121.25, 1e-9);
   g_assert_cmpfloat_with_epsilon (added->lat, 37.55, 1e-9);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM rtree_organisation_sites_geom"), ==, 1);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM rtree_organisation_sites_geom"), ==, 1);
 
   n_zone_orgs = orgs->len; /* the edit replaces the zone's array */
   g_assert_true (pa_document_move_organisation (f->doc, added, NULL, &error));
@@ -413,8 +377,8 @@ test_industries_and_enterprises (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (pa_zone_get_n_industries (zone), ==, n_ind);
   g_assert_cmpuint (g_list_model_get_n_items (pa_document_get_organisations (f->doc)), ==, n_org);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM organisation_sites"), ==, 0);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM industries"), ==, vocabulary);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM organisation_sites"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM industries"), ==, vocabulary);
 }
 
 /* A change QGIS makes to the file shows after one look, and undo then refuses to
@@ -446,7 +410,7 @@ test_external_change_and_conflict (Fixture *f, gconstpointer data)
   g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CONFLICT);
   g_free (sql);
   sql = g_strdup_printf ("SELECT note FROM zones WHERE fid = %" G_GINT64_FORMAT, pa_zone_get_id (zone));
-  name = query_text (f->path, sql);
+  name = pa_test_query_text (f->path, sql);
   g_assert_cmpstr (name, ==, "由 QGIS 修改");
 }
 
@@ -547,7 +511,7 @@ test_duplicate_as_scenario (Fixture *f, gconstpointer data)
 
   g_signal_connect (f->doc, "plans-changed", G_CALLBACK (count_signal), &plans_changed);
   sum_sql = g_strdup ("SELECT count(*) || ':' || total(value) FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = 'shenzhen'");
-  original_sum = query_text (f->path, sum_sql);
+  original_sum = pa_test_query_text (f->path, sum_sql);
 
   pa_document_duplicate_plan (f->doc, "深圳方案B：光明扩区", &error);
   g_assert_no_error (error);
@@ -566,7 +530,7 @@ test_duplicate_as_scenario (Fixture *f, gconstpointer data)
   core = zone_named (f->doc, "坪山");
   g_assert_nonnull (core);
   g_assert_nonnull (pa_zone_get_citation (core));
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
   g_assert_nonnull (pa_document_add_zone (f->doc, "光明科学城生物医药园", "center", outline, &error));
   g_assert_no_error (error);
@@ -578,7 +542,7 @@ test_duplicate_as_scenario (Fixture *f, gconstpointer data)
 
   /* the original plan is as it was */
   {
-    g_autofree char *now = query_text (f->path, sum_sql);
+    g_autofree char *now = pa_test_query_text (f->path, sum_sql);
     g_assert_cmpstr (now, ==, original_sum);
     g_autoptr (PaPlan) original = reload_from_disk (f->path, "shenzhen");
     g_assert_nonnull (pa_plan_find_zone (original, pa_zone_get_key (core)));
@@ -596,7 +560,7 @@ test_duplicate_as_scenario (Fixture *f, gconstpointer data)
   g_clear_pointer (&after, g_ptr_array_unref);
   after = pa_document_list_plans (f->doc, &error);
   g_assert_cmpuint (after->len, ==, before->len);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug LIKE '%scenario%'"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (f->path, "SELECT count(*) FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug LIKE '%scenario%'"), ==, 0);
   /* and redo brings the scenario back, shown */
   g_assert_true (pa_document_redo (f->doc, &error));
   g_assert_cmpstr (pa_plan_get_slug (pa_document_get_plan (f->doc)), ==, "shenzhen-scenario");

@@ -21,15 +21,9 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   static int n;
   g_autofree char *name = g_strdup_printf ("import-%d.gpkg", ++n);
-  f->path = pa_test_copy_default_store (name);
-  f->store = pa_store_open (f->path, NULL, &error);
-  g_assert_no_error (error);
-  f->doc = pa_document_new (f->store);
-  g_assert_true (pa_document_open_plan (f->doc, "yantai", &error));
-  g_assert_no_error (error);
+  pa_test_open_copy (name, "yantai", &f->path, &f->store, &f->doc);
 }
 
 static void

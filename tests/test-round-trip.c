@@ -31,11 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *name = g_strdup_printf ("round-trip-%d.gpkg", ++n);
   const char *files[] = { "qgis-style-4326.gpkg", "zones.geojson" };
 
-  f->path = pa_test_copy_default_store (name);
-  f->store = pa_store_open (f->path, NULL, &error);
-  g_assert_no_error (error);
-  f->doc = pa_document_new (f->store);
-  g_assert_true (pa_document_open_plan (f->doc, "yantai", &error));
+  pa_test_open_copy (name, "yantai", &f->path, &f->store, &f->doc);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *file = pa_test_shared_file ("testdata", files[i]);

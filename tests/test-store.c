@@ -74,42 +74,27 @@ test_gdal_validator_passes (void)
   g_assert_cmpstr (err, ==, "");
 }
 
-static int
-query_int (const char *path, const char *sql)
-{
-  sqlite3 *db;
-  sqlite3_stmt *s;
-  int v = -1;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    v = sqlite3_column_int (s, 0);
-  sqlite3_finalize (s);
-  sqlite3_close (db);
-  return v;
-}
-
 /* GeoPackage 1.3 keeps its own version in the header; the app's is in pa_metadata. */
 static void
 test_geopackage_header_and_schema_version (void)
 {
   const char *path = pa_store_get_path (pa_test_default_store ());
-  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, 0x47504B47);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 10300);
-  g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
+  g_assert_cmpint (pa_test_query_int (path, "PRAGMA application_id"), ==, 0x47504B47);
+  g_assert_cmpint (pa_test_query_int (path, "PRAGMA user_version"), ==, 10300);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
                    PA_STORE_SCHEMA_VERSION);
   /* every feature table (zones, districts, land, zone_places, organisation_sites) has its
    * spatial index, with the six triggers of GeoPackage 1.3 Annex F.3 — zone_places' too,
    * although schema 2 rebuilt that table */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 5);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 5);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_organisation_sites_geom_%'"), ==, 6);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==,
-                   query_int (path, "SELECT count(*) FROM zone_places"));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zones_geom"), ==,
-                   query_int (path, "SELECT count(*) FROM zones"));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 5);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 5);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_organisation_sites_geom_%'"), ==, 6);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==,
+                   pa_test_query_int (path, "SELECT count(*) FROM zone_places"));
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM rtree_zones_geom"), ==,
+                   pa_test_query_int (path, "SELECT count(*) FROM zones"));
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
 static void
@@ -403,25 +388,25 @@ test_upgrades_schema_1_database (void)
   const char *script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
   const char *argv[] = { "/usr/bin/python3", script, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int zones = query_int (path, "SELECT count(*) FROM zones");
-  int places = query_int (path, "SELECT count(*) FROM zone_places");
-  int targets = query_int (path, "SELECT count(*) FROM targets");
-  int plans = query_int (path, "SELECT count(*) FROM plans");
+  int zones = pa_test_query_int (path, "SELECT count(*) FROM zones");
+  int places = pa_test_query_int (path, "SELECT count(*) FROM zone_places");
+  int targets = pa_test_query_int (path, "SELECT count(*) FROM targets");
+  int plans = pa_test_query_int (path, "SELECT count(*) FROM plans");
 
-  g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==, 1);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==, 1);
   store = pa_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store); /* closed, so the checks below read a settled file */
-  g_assert_cmpint (query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
+  g_assert_cmpint (pa_test_query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
                    PA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM zones"), ==, zones);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM zone_places"), ==, places);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM targets"), ==, targets);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM plans"), ==, plans);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 10300);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM zones"), ==, zones);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM zone_places"), ==, places);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM targets"), ==, targets);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM plans"), ==, plans);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==, 1);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (pa_test_query_int (path, "PRAGMA user_version"), ==, 10300);
   if (g_file_test (script, G_FILE_TEST_EXISTS))
     {
       g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
