@@ -243,9 +243,10 @@ fill_districts (PaZoneDialog *self, PaBasemap *basemap)
   self->filling = FALSE;
 }
 
-/* The zone's industries as rows, each with who named it: the document or a planner. */
+/* Every list of the form, again after each edit: parts, targets, enterprises (fill_facts),
+ * then the industries, each with who named it: the document or a planner. */
 static void
-fill_industries (PaZoneDialog *self)
+fill_lists (PaZoneDialog *self)
 {
   clear_rows (self->industries_group, self->industry_rows);
   if (!self->zone)
@@ -455,8 +456,8 @@ pa_zone_dialog_new (GtkWindow *parent, PaDocument *document, PaBasemap *basemap,
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), pa_zone_get_note (zone) ? pa_zone_get_note (zone) : "");
       fill_districts (self, basemap);
       fill_vocabulary (self);
-      fill_industries (self);
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (fill_industries), self);
+      fill_lists (self);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (fill_lists), self);
     }
   else
     {

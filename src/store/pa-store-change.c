@@ -47,8 +47,8 @@ bind_value (sqlite3_stmt *s, int i, GVariant *v)
     g_return_if_reached ();
 }
 
-static GVariant *
-column_value (sqlite3_stmt *s, int i)
+GVariant *
+pa_store_column_value (sqlite3_stmt *s, int i)
 {
   switch (sqlite3_column_type (s, i))
     {
@@ -108,7 +108,7 @@ read_row (PaStore *self, const char *table, gint64 id, GPtrArray *columns, GPtrA
     case PA_STEP_ROW:
       *found = TRUE;
       for (guint i = 0; i < columns->len; i++)
-        g_ptr_array_add (out, column_value (s, (int) i));
+        g_ptr_array_add (out, pa_store_column_value (s, (int) i));
       break;
     case PA_STEP_DONE:
       *found = FALSE;
@@ -298,7 +298,7 @@ pa_store_row_delete (PaStore *self, PaChange *change, const char *table, gint64 
     if (!g_str_equal (sqlite3_column_name (s, i), pk))
       {
         g_ptr_array_add (op->columns, g_strdup (sqlite3_column_name (s, i)));
-        g_ptr_array_add (op->before, column_value (s, i));
+        g_ptr_array_add (op->before, pa_store_column_value (s, i));
       }
   g_clear_pointer (&s, sqlite3_finalize);
   return exec_delete (self, table, id, error);

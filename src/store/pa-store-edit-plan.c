@@ -77,21 +77,7 @@ copy_rows_with (Copier *c, const char *table, const char *pk, const char *where,
     {
       GPtrArray *row = g_ptr_array_new_with_free_func (pa_store_variant_unref0);
       for (int i = 0; i < sqlite3_column_count (s); i++)
-        {
-          GVariant *v = NULL;
-          switch (sqlite3_column_type (s, i))
-            {
-            case SQLITE_INTEGER: v = g_variant_new_int64 (sqlite3_column_int64 (s, i)); break;
-            case SQLITE_FLOAT: v = g_variant_new_double (sqlite3_column_double (s, i)); break;
-            case SQLITE_TEXT: v = g_variant_new_string ((const char *) sqlite3_column_text (s, i)); break;
-            case SQLITE_BLOB:
-              v = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, sqlite3_column_blob (s, i),
-                                             (gsize) sqlite3_column_bytes (s, i), 1);
-              break;
-            default: break;
-            }
-          g_ptr_array_add (row, v ? g_variant_ref_sink (v) : NULL);
-        }
+        g_ptr_array_add (row, pa_store_column_value (s, i));
       g_ptr_array_add (rows, row);
     }
   if (st == PA_STEP_ERROR)

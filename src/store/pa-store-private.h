@@ -49,6 +49,8 @@ gboolean pa_store_row_update (PaStore *self, PaChange *change, const char *table
                               const char *const *columns, GVariant **values, GError **error);
 gboolean pa_store_row_delete (PaStore *self, PaChange *change, const char *table, gint64 id,
                               GError **error);
+/* Column @i of @s's row as an owned GVariant (int64, double, string, bytes), NULL for NULL. */
+GVariant *pa_store_column_value (sqlite3_stmt *s, int i);
 /* Equal values, an integer and a double of the same number included; NULL is SQL NULL. */
 gboolean pa_store_values_equal (GVariant *a, GVariant *b);
 void pa_store_variant_unref0 (gpointer v);
