@@ -95,6 +95,14 @@ test_pdf_holds_every_zone_name (void)
             g_test_fail_printf ("%s: zone “%s” is not in the PDF text", pdf, pa_zone_get_name (z));
         }
       g_assert_nonnull (strstr (flat, pa_plan_get_name (plan)));
+      /* the document as a reader knows it, never the file it was read from */
+      {
+        g_autofree char *doc = pa_source_dup_name (pa_plan_get_source (plan), FALSE);
+        if (!strstr (flat, doc)) /* the titles have no spaces for pdftotext to pad */
+          g_test_fail_printf ("%s: the document “%s” is not named in the PDF text", pdf, doc);
+        if (g_regex_match_simple ("[0-9]{3}_[0-9a-f]{16}\\.txt", text, 0, 0))
+          g_test_fail_printf ("%s: a seed file name reaches the figure:\n%s", pdf, text);
+      }
       if (pa_plan_has_schematic_zones (plan))
         g_assert_nonnull (strstr (flat, "示意"));
       g_assert_nonnull (strstr (flat, "OpenStreetMap"));

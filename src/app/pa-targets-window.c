@@ -76,7 +76,7 @@ cell_text (PaTarget *t, Column c)
         return g_strdup_printf ("%s%%", v);
       }
     default:
-      return t->citation ? g_strdup_printf ("%s %s", t->citation->seed, t->citation->section) : g_strdup ("");
+      return t->citation ? pa_citation_dup_reference (t->citation, TRUE) : g_strdup ("");
     }
 }
 
@@ -186,6 +186,7 @@ pa_targets_window_new (GtkWindow *parent, PaDocument *document)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autofree char *title = g_strdup_printf (_("Targets — %s"), pa_plan_get_name (plan));
+  g_autofree char *source = NULL;
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   self->document = g_object_ref (document);
@@ -214,7 +215,8 @@ pa_targets_window_new (GtkWindow *parent, PaDocument *document)
       g_object_unref (col);
     }
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, pa_plan_get_document_title (plan) ? pa_plan_get_document_title (plan) : pa_plan_get_document_seed (plan)));
+  source = pa_plan_dup_source_name (plan);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, source));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), header);

@@ -150,14 +150,16 @@ plan_changed (PaWindow *self)
 {
   PaPlan *plan = pa_document_get_plan (self->document);
   const char *slug = pa_plan_get_slug (plan);
+  g_autofree char *source = pa_plan_dup_source_name (plan);
+  g_autofree char *details = pa_plan_dup_source_details (plan);
   PaBBox extent;
 
   if (self->settings)
     g_settings_set_string (self->settings, "last-plan", slug);
   adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
-  adw_window_title_set_subtitle (self->window_title, pa_plan_get_document_title (plan)
-                                                         ? pa_plan_get_document_title (plan)
-                                                         : pa_plan_get_document_seed (plan));
+  /* the document as a reader knows it; its file only in the tooltip, for reviewers */
+  adw_window_title_set_subtitle (self->window_title, source);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), details);
   for (guint i = 0; i < self->slugs->len; i++)
     if (g_str_equal (self->slugs->pdata[i], slug) && gtk_drop_down_get_selected (self->plan_dropdown) != i)
       gtk_drop_down_set_selected (self->plan_dropdown, i);

@@ -40,20 +40,32 @@ add_heading (PaZoneDetails *self, const char *text)
   gtk_widget_set_margin_top (l, 10);
 }
 
+/* The policy sentence, then the document by its (short) title and the section; the
+ * document's full details, down to the file it was read from, in the tooltip. */
+static GtkWidget *
+add_quote (PaZoneDetails *self, PaCitation *citation)
+{
+  g_autofree char *reference = pa_citation_dup_reference (citation, TRUE);
+  g_autofree char *q = g_strdup_printf ("“%s” — %s", citation->quote, reference);
+  GtkWidget *l = add_label (self, q, "dim-label");
+
+  gtk_widget_add_css_class (l, "caption");
+  gtk_widget_set_margin_start (l, 12);
+  if (citation->source)
+    {
+      g_autofree char *details = pa_source_dup_details (citation->source);
+      gtk_widget_set_tooltip_text (l, details);
+    }
+  return l;
+}
+
 /* A fact and, beneath it, the policy sentence it comes from. */
 static void
 add_cited (PaZoneDetails *self, const char *fact, PaCitation *citation)
 {
   add_label (self, fact, NULL);
   if (citation)
-    {
-      g_autofree char *q = g_strdup_printf ("“%s” — %s, %s", citation->quote, citation->seed,
-                                            citation->section);
-      GtkWidget *l = add_label (self, q, "dim-label");
-      gtk_widget_add_css_class (l, "caption");
-      gtk_widget_set_margin_start (l, 12);
-      gtk_widget_set_margin_bottom (l, 4);
-    }
+    gtk_widget_set_margin_bottom (add_quote (self, citation), 4);
 }
 
 /* "✎ entered by 张三, 2026-11-27": a fact the planner entered or changed. */
@@ -103,13 +115,7 @@ add_fact (PaZoneDetails *self, const char *fact, PaCitation *citation, const cha
   if (document_value)
     add_document_value (self, NULL, document_value);
   if (citation)
-    {
-      g_autofree char *q = g_strdup_printf ("“%s” — %s, %s", citation->quote, citation->seed, citation->section);
-      GtkWidget *l = add_label (self, q, "dim-label");
-      gtk_widget_add_css_class (l, "caption");
-      gtk_widget_set_margin_start (l, 12);
-      gtk_widget_set_margin_bottom (l, 4);
-    }
+    gtk_widget_set_margin_bottom (add_quote (self, citation), 4);
 }
 
 /* The target as the document states it, where a planner changed some of its fields. */
@@ -260,12 +266,7 @@ show_findings (PaZoneDetails *self, GPtrArray *findings, PaZone *zone)
         continue;
       add_cited (self, f->message, f->citation);
       if (f->other)
-        {
-          g_autofree char *q = g_strdup_printf ("“%s” — %s, %s", f->other->quote, f->other->seed, f->other->section);
-          GtkWidget *l = add_label (self, q, "dim-label");
-          gtk_widget_add_css_class (l, "caption");
-          gtk_widget_set_margin_start (l, 12);
-        }
+        add_quote (self, f->other);
       shown++;
     }
   if (shown == 0)
@@ -294,9 +295,10 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
   if (!zone)
     {
       g_autofree char *doc = pa_plan_describe_source (plan);
+      g_autofree char *details = pa_plan_dup_source_details (plan);
       GPtrArray *ind = pa_plan_get_industries (plan);
       add_label (self, pa_plan_get_name (plan), "title-3");
-      add_label (self, doc, "dim-label");
+      gtk_widget_set_tooltip_text (add_label (self, doc, "dim-label"), details);
       add_label (self, _("Click a zone on the map or in the list to see its details."), NULL);
       if (differences)
         show_differences (self, plan, differences);

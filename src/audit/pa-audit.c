@@ -57,10 +57,9 @@ pa_finding_format (const PaFinding *self)
   GString *s = g_string_new (self->message);
   if (self->citation)
     {
-      g_string_append_printf (s, " [%s %s", self->citation->seed, self->citation->section);
-      if (self->other)
-        g_string_append_printf (s, " | %s %s", self->other->seed, self->other->section);
-      g_string_append_c (s, ']');
+      g_autofree char *cited = pa_citation_dup_reference (self->citation, FALSE);
+      g_autofree char *other = self->other ? pa_citation_dup_reference (self->other, FALSE) : NULL;
+      g_string_append_printf (s, " [%s%s%s]", cited, other ? " | " : "", other ? other : "");
     }
   return g_string_free (s, FALSE);
 }

@@ -37,7 +37,7 @@ typedef struct
 GType pa_finding_get_type (void) G_GNUC_CONST;
 PaFinding *pa_finding_ref (PaFinding *self);
 void pa_finding_unref (PaFinding *self);
-/* "message [seed section | seed section]" — the form --audit prints. */
+/* "message [《title》, section | 《title》, section]" — the form --audit prints. */
 char *pa_finding_format (const PaFinding *self);
 /* TRUE when the finding concerns the zone or programme named @owner. */
 gboolean pa_finding_involves (const PaFinding *self, const char *owner);

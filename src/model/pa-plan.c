@@ -9,7 +9,7 @@ struct _PaPlan
   GObject parent_instance;
   gint64 id;
   char *slug, *name, *layout, *region;
-  char *doc_title, *doc_issuer, *doc_date, *doc_seed;
+  PaSource *source;
   char *scenario_of, *scenario_of_name, *entered_by;
   GPtrArray *role_keys, *role_labels;
   GListStore *zones;
@@ -66,10 +66,7 @@ pa_plan_finalize (GObject *object)
   g_free (self->name);
   g_free (self->layout);
   g_free (self->region);
-  g_free (self->doc_title);
-  g_free (self->doc_issuer);
-  g_free (self->doc_date);
-  g_free (self->doc_seed);
+  g_clear_pointer (&self->source, pa_source_unref);
   g_free (self->scenario_of);
   g_free (self->scenario_of_name);
   g_free (self->entered_by);
@@ -137,9 +134,7 @@ const char *pa_plan_get_slug (PaPlan *self) { return self->slug; }
 const char *pa_plan_get_name (PaPlan *self) { return self->name; }
 const char *pa_plan_get_layout (PaPlan *self) { return self->layout; }
 const char *pa_plan_get_region (PaPlan *self) { return self->region; }
-const char *pa_plan_get_document_title (PaPlan *self) { return self->doc_title; }
-const char *pa_plan_get_document_issuer (PaPlan *self) { return self->doc_issuer; }
-const char *pa_plan_get_document_date (PaPlan *self) { return self->doc_date; }
+PaSource *pa_plan_get_source (PaPlan *self) { return self->source; }
 GListModel *pa_plan_get_zones (PaPlan *self) { return G_LIST_MODEL (self->zones); }
 GPtrArray *pa_plan_get_targets (PaPlan *self) { return self->targets; }
 GPtrArray *pa_plan_get_organisations (PaPlan *self) { return self->organisations; }
@@ -155,15 +150,13 @@ pa_plan_set_region (PaPlan *self, const char *region)
 }
 
 void
-pa_plan_set_document (PaPlan *self, const char *title, const char *issuer, const char *date)
+pa_plan_set_source (PaPlan *self, PaSource *source)
 {
   g_return_if_fail (PA_IS_PLAN (self));
-  g_free (self->doc_title);
-  g_free (self->doc_issuer);
-  g_free (self->doc_date);
-  self->doc_title = g_strdup (title);
-  self->doc_issuer = g_strdup (issuer);
-  self->doc_date = g_strdup (date);
+  if (source)
+    pa_source_ref (source);
+  g_clear_pointer (&self->source, pa_source_unref);
+  self->source = source;
 }
 
 void
@@ -288,18 +281,31 @@ pa_plan_add_industry (PaPlan *self, const char *name)
 char *
 pa_plan_describe_source (PaPlan *self)
 {
-  g_autoptr (GString) s = g_string_new (NULL);
-  if (!self->doc_seed && self->entered_by)
+  g_autofree char *reference = NULL;
+  if (!self->source && self->entered_by)
     return g_strdup_printf (_("Made by %s in Park Atlas; no source document"), self->entered_by);
-  if (self->doc_title)
-    g_string_printf (s, _("Source: 《%s》"), self->doc_title);
-  else
-    g_string_printf (s, _("Source: %s (the document has no title)"), self->doc_seed ? self->doc_seed : "");
-  if (self->doc_issuer && *self->doc_issuer)
-    g_string_append_printf (s, _(", %s"), self->doc_issuer);
-  if (self->doc_date && *self->doc_date)
-    g_string_append_printf (s, _(", %s"), self->doc_date);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  if (!self->source)
+    return g_strdup (_("No source document"));
+  reference = pa_source_dup_reference (self->source);
+  return g_strdup_printf (_("Source: %s"), reference);
+}
+
+char *
+pa_plan_dup_source_name (PaPlan *self)
+{
+  g_return_val_if_fail (PA_IS_PLAN (self), NULL);
+  if (self->source)
+    return pa_source_dup_name (self->source, FALSE);
+  if (self->entered_by)
+    return g_strdup_printf (_("Made by %s in Park Atlas"), self->entered_by);
+  return g_strdup (_("No source document"));
+}
+
+char *
+pa_plan_dup_source_details (PaPlan *self)
+{
+  g_return_val_if_fail (PA_IS_PLAN (self), NULL);
+  return self->source ? pa_source_dup_details (self->source) : NULL;
 }
 
 void
@@ -338,19 +344,6 @@ pa_plan_set_period (PaPlan *self, int start, int end, PaCitation *citation)
 int pa_plan_get_period_start (PaPlan *self) { return self->period_start; }
 int pa_plan_get_period_end (PaPlan *self) { return self->period_end; }
 PaCitation *pa_plan_get_period_citation (PaPlan *self) { return self->period_citation; }
-
-void
-pa_plan_set_document_seed (PaPlan *self, const char *seed)
-{
-  g_free (self->doc_seed);
-  self->doc_seed = g_strdup (seed);
-}
-
-const char *
-pa_plan_get_document_seed (PaPlan *self)
-{
-  return self->doc_seed;
-}
 
 void
 pa_plan_add_programme (PaPlan *self, PaProgramme *programme)
@@ -407,10 +400,7 @@ pa_plan_assign (PaPlan *self, PaPlan *from)
   replace_string (self, &self->name, from->name, PROP_NAME);
   replace_string (self, &self->layout, from->layout, PROP_LAYOUT);
   replace_string (self, &self->region, from->region, PROP_REGION);
-  replace_string (self, &self->doc_title, from->doc_title, 0);
-  replace_string (self, &self->doc_issuer, from->doc_issuer, 0);
-  replace_string (self, &self->doc_date, from->doc_date, 0);
-  replace_string (self, &self->doc_seed, from->doc_seed, 0);
+  pa_plan_set_source (self, from->source);
   replace_string (self, &self->scenario_of, from->scenario_of, 0);
   replace_string (self, &self->scenario_of_name, from->scenario_of_name, 0);
   replace_string (self, &self->entered_by, from->entered_by, 0);

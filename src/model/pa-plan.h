@@ -25,15 +25,15 @@ const char *pa_plan_get_name (PaPlan *self);
 const char *pa_plan_get_layout (PaPlan *self);
 const char *pa_plan_get_region (PaPlan *self);
 void pa_plan_set_region (PaPlan *self, const char *region);
-const char *pa_plan_get_document_title (PaPlan *self);
-const char *pa_plan_get_document_issuer (PaPlan *self);
-const char *pa_plan_get_document_date (PaPlan *self);
-void pa_plan_set_document (PaPlan *self, const char *title, const char *issuer, const char *date);
-/* The source document's file name (the seed the citations name). */
-void pa_plan_set_document_seed (PaPlan *self, const char *seed);
-const char *pa_plan_get_document_seed (PaPlan *self);
+/* The plan's source document; NULL for a plan a planner made. */
+PaSource *pa_plan_get_source (PaPlan *self);
+void pa_plan_set_source (PaPlan *self, PaSource *source);
 /* "Source: 《title》, issuer, date", leaving out what the document does not give. */
 char *pa_plan_describe_source (PaPlan *self);
+/* The document as a reader knows it ("《title》", or its description), or what made the
+ * plan when it has no document; and a tooltip's worth of detail (NULL without a document). */
+char *pa_plan_dup_source_name (PaPlan *self);
+char *pa_plan_dup_source_details (PaPlan *self);
 
 /* The slug of the plan this one is a scenario of (an alternative layout), or NULL. */
 void pa_plan_set_scenario_of (PaPlan *self, const char *slug, const char *name);

@@ -123,6 +123,7 @@ pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError
   PaLoader l = { db };
   gboolean ok = FALSE;
 
+  l.plans_dir = defaults ? defaults->plans_dir : NULL;
   if (!districts)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,

@@ -106,9 +106,25 @@ pa_loader_document_id (PaLoader *l, const char *seed, JsonObject *doc, GError **
 
   if (g_hash_table_lookup_extended (l->documents, seed, NULL, &found))
     return GPOINTER_TO_SIZE (found);
+  /* a plan declares its document before anything cites it: a citation of any other file
+   * would show a document nobody described */
+  if (!doc)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
+                   _("a citation names the file “%s”, which is not the plan's document"), seed);
+      return -1;
+    }
+  if (!pa_json_str (doc, "title") && !pa_json_str (doc, "description"))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
+                   _("the document “%s” has neither a title nor a description: give the title, or "
+                     "describe the document in the words its text uses for itself"),
+                   seed);
+      return -1;
+    }
   s = pa_store_prepare (l->db,
-                        "INSERT INTO documents (seed, title, issuer, date, number) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+                        "INSERT INTO documents (seed, title, issuer, date, number, short_title, description) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                         error);
   if (!s)
     return -1;
@@ -117,6 +133,8 @@ pa_loader_document_id (PaLoader *l, const char *seed, JsonObject *doc, GError **
   pa_bind_text (s, 3, pa_json_str (doc, "issuer"));
   pa_bind_text (s, 4, pa_json_str (doc, "date"));
   pa_bind_text (s, 5, pa_json_str (doc, "number"));
+  pa_bind_text (s, 6, pa_json_str (doc, "short_title"));
+  pa_bind_text (s, 7, pa_json_str (doc, "description"));
   if (!pa_store_step_done (l->db, s, error))
     return -1;
   id = sqlite3_last_insert_rowid (l->db);

@@ -23,6 +23,7 @@ typedef struct
   GHashTable *target_ids; /* key → gint64 id, for the current plan's target_sums */
   const char *plan_slug;
   gint64 plan_id;
+  const char *plans_dir;  /* NULL: the plans built into the GResource */
 } PaLoader;
 
 const char *pa_json_str (JsonObject *o, const char *name);
@@ -40,7 +41,7 @@ gint64 pa_loader_document_id (PaLoader *l, const char *seed, JsonObject *doc, GE
 gint64 pa_loader_citation_id (PaLoader *l, JsonObject *cit, GError **error);
 gint64 pa_loader_industry_id (PaLoader *l, const char *name, GError **error);
 
-/* Loads every plan listed in the GResource's plans/plans.list. */
+/* Loads every plan listed in plans.list: the GResource's, or @l->plans_dir's. */
 gboolean pa_store_insert_plans (PaLoader *l, GError **error);
 
 G_END_DECLS

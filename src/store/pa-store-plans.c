@@ -490,10 +490,29 @@ insert_plan (PaLoader *l, JsonObject *plan, int order, GError **error)
          && insert_sums (l, pa_json_array (plan, "sums"), error);
 }
 
+/* A plan source file, from the GResource or from @l->plans_dir. */
+static GBytes *
+read_plan_file (PaLoader *l, const char *name, GError **error)
+{
+  g_autofree char *path = NULL;
+  char *text;
+  gsize length;
+
+  if (!l->plans_dir)
+    {
+      path = g_strconcat (PLANS_DIR, name, NULL);
+      return g_resources_lookup_data (path, 0, error);
+    }
+  path = g_build_filename (l->plans_dir, name, NULL);
+  if (!g_file_get_contents (path, &text, &length, error))
+    return NULL;
+  return g_bytes_new_take (text, length);
+}
+
 gboolean
 pa_store_insert_plans (PaLoader *l, GError **error)
 {
-  g_autoptr (GBytes) list = g_resources_lookup_data (PLANS_DIR "plans.list", 0, error);
+  g_autoptr (GBytes) list = read_plan_file (l, "plans.list", error);
   g_auto (GStrv) slugs = NULL;
   int order = 0;
 
@@ -502,23 +521,26 @@ pa_store_insert_plans (PaLoader *l, GError **error)
   slugs = g_strsplit (g_bytes_get_data (list, NULL), "\n", -1);
   for (guint i = 0; slugs[i]; i++)
     {
-      g_autofree char *path = NULL;
+      g_autofree char *file = NULL;
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (JsonParser) parser = json_parser_new ();
       g_strstrip (slugs[i]);
       if (!*slugs[i] || slugs[i][0] == '#')
         continue;
-      path = g_strdup_printf (PLANS_DIR "%s.json", slugs[i]);
-      bytes = g_resources_lookup_data (path, 0, error);
+      file = g_strdup_printf ("%s.json", slugs[i]);
+      bytes = read_plan_file (l, file, error);
       if (!bytes
           || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                          (gssize) g_bytes_get_size (bytes), error))
+                                          (gssize) g_bytes_get_size (bytes), error)
+          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+          || !insert_plan (l, json_node_get_object (json_parser_get_root (parser)), order++, error))
         {
-          g_prefix_error (error, "data/plans/%s.json: ", slugs[i]);
+          /* name the file a reviewer has to open */
+          if (error && !*error)
+            g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS, _("not a JSON object"));
+          g_prefix_error (error, "data/plans/%s: ", file);
           return FALSE;
         }
-      if (!insert_plan (l, json_node_get_object (json_parser_get_root (parser)), order++, error))
-        return FALSE;
     }
   return TRUE;
 }

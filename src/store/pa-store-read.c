@@ -14,6 +14,7 @@ typedef struct
 {
   sqlite3 *db;
   GHashTable *citations;       /* id → PaCitation */
+  GHashTable *sources;         /* document id → PaSource */
   GHashTable *document_values; /* "table:row" → GHashTable (column → text); may be NULL */
 } Reader;
 
@@ -44,6 +45,8 @@ reader_init (Reader *r, sqlite3 *db)
   r->db = db;
   r->citations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) pa_citation_unref);
+  r->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) pa_source_unref);
   r->document_values = NULL;
 }
 
@@ -51,6 +54,7 @@ static void
 reader_clear (Reader *r)
 {
   g_clear_pointer (&r->citations, g_hash_table_unref);
+  g_clear_pointer (&r->sources, g_hash_table_unref);
   g_clear_pointer (&r->document_values, g_hash_table_unref);
 }
 
@@ -93,6 +97,44 @@ document_values (Reader *r, const char *table, gint64 row)
   return found ? g_hash_table_ref (found) : NULL;
 }
 
+/* The document of column @col (documents.id), read once. A document that cannot be read
+ * is logged and left out; what cites it still shows. */
+static PaSource *
+source (Reader *r, sqlite3_stmt *s, int col)
+{
+  gint64 id = sqlite3_column_int64 (s, col);
+  PaSource *d;
+  g_autoptr (sqlite3_stmt) q = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (sqlite3_column_type (s, col) == SQLITE_NULL)
+    return NULL;
+  d = g_hash_table_lookup (r->sources, &id);
+  if (d)
+    return d;
+  q = pa_store_prepare (r->db,
+                        "SELECT seed, title, short_title, description, issuer, date, number "
+                        "FROM documents WHERE id = ?1",
+                        &error);
+  if (q)
+    sqlite3_bind_int64 (q, 1, id);
+  if (!q || pa_store_step (q, &error) != PA_STEP_ROW)
+    {
+      if (error)
+        g_warning ("document %" G_GINT64_FORMAT ": %s", id, error->message);
+      return NULL;
+    }
+  d = pa_source_new (id, col_text (q, 0));
+  d->title = g_strdup (col_text (q, 1));
+  d->short_title = g_strdup (col_text (q, 2));
+  d->description = g_strdup (col_text (q, 3));
+  d->issuer = g_strdup (col_text (q, 4));
+  d->date = g_strdup (col_text (q, 5));
+  d->number = g_strdup (col_text (q, 6));
+  g_hash_table_insert (r->sources, g_memdup2 (&id, sizeof id), d);
+  return d;
+}
+
 /* Citations are shared by many facts: load each once. A citation that cannot be read
  * is logged and left out; the fact still shows. */
 static PaCitation *
@@ -108,10 +150,7 @@ citation (Reader *r, sqlite3_stmt *s, int col)
   c = g_hash_table_lookup (r->citations, &id);
   if (c)
     return c;
-  q = pa_store_prepare (r->db,
-                        "SELECT d.seed, c.section, c.quote FROM citations c "
-                        "JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
-                        &error);
+  q = pa_store_prepare (r->db, "SELECT document_id, section, quote FROM citations WHERE id = ?1", &error);
   if (q)
     sqlite3_bind_int64 (q, 1, id);
   if (!q || pa_store_step (q, &error) != PA_STEP_ROW)
@@ -120,7 +159,7 @@ citation (Reader *r, sqlite3_stmt *s, int col)
         g_warning ("citation %" G_GINT64_FORMAT ": %s", id, error->message);
       return NULL;
     }
-  c = pa_citation_new (id, col_text (q, 0), col_text (q, 1), col_text (q, 2));
+  c = pa_citation_new (id, source (r, q, 0), col_text (q, 1), col_text (q, 2));
   g_hash_table_insert (r->citations, g_memdup2 (&id, sizeof id), c);
   return c;
 }
@@ -511,11 +550,11 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   reader_init (&r, pa_store_get_db (self));
   s = pa_store_prepare (r.db,
-                        "SELECT p.id, p.slug, p.name, p.layout, p.region, d.title, d.issuer, d.date, "
-                        "p.period_start, p.period_end, p.period_citation_id, d.seed, "
+                        "SELECT p.id, p.slug, p.name, p.layout, p.region, p.document_id, NULL, NULL, "
+                        "p.period_start, p.period_end, p.period_citation_id, NULL, "
                         "(SELECT o.slug FROM plans o WHERE o.id = p.scenario_of), p.entered_by, "
                         "(SELECT o.name FROM plans o WHERE o.id = p.scenario_of) "
-                        "FROM plans p LEFT JOIN documents d ON d.id = p.document_id WHERE p.slug = ?1",
+                        "FROM plans p WHERE p.slug = ?1",
                         error);
   ok = s != NULL;
   if (ok)
@@ -539,8 +578,7 @@ pa_store_load_plan (PaStore *self, const char *slug, GError **error)
     {
       plan = pa_plan_new (sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
       pa_plan_set_region (plan, col_text (s, 4));
-      pa_plan_set_document (plan, col_text (s, 5), col_text (s, 6), col_text (s, 7));
-      pa_plan_set_document_seed (plan, col_text (s, 11));
+      pa_plan_set_source (plan, source (&r, s, 5));
       pa_plan_set_scenario_of (plan, col_text (s, 12), col_text (s, 14));
       pa_plan_set_entered_by (plan, col_text (s, 13));
       pa_plan_set_period (plan, sqlite3_column_int (s, 8), sqlite3_column_int (s, 9), citation (&r, s, 10));
@@ -632,11 +670,13 @@ pa_store_load_basemap (PaStore *self, GError **error)
 GPtrArray *
 pa_store_list_citations (PaStore *self, const char *slug, GError **error)
 {
-  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        (GDestroyNotify) pa_citation_unref);
-  Reader r = { pa_store_get_db (self), cache, NULL };
+  Reader r;
   PaStep st;
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
+  g_autoptr (sqlite3_stmt) s = NULL;
+  GPtrArray *out;
+
+  reader_init (&r, pa_store_get_db (self));
+  s = pa_store_prepare (
       r.db,
       "SELECT DISTINCT c.id FROM citations c WHERE c.id IN ("
       " SELECT citation_id FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = ?1"
@@ -648,10 +688,11 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
       " UNION SELECT zi.citation_id FROM zone_industries zi JOIN zones z ON z.fid = zi.zone_id"
       "   JOIN plans p ON p.id = z.plan_id WHERE p.slug = ?1) ORDER BY c.id",
       error);
-  GPtrArray *out;
-
   if (!s)
-    return NULL;
+    {
+      reader_clear (&r);
+      return NULL;
+    }
   sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_citation_unref);
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
@@ -662,31 +703,35 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
     }
   if (st == PA_STEP_ERROR)
     g_clear_pointer (&out, g_ptr_array_unref);
+  reader_clear (&r);
   return out;
 }
 
 GPtrArray *
 pa_store_list_targets (PaStore *self, const char *slug, GError **error)
 {
-  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        (GDestroyNotify) pa_citation_unref);
-  Reader r = { pa_store_get_db (self), cache, NULL };
+  Reader r;
   PaStep st;
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-      r.db,
-      "SELECT " TARGET_COLUMNS " FROM targets t JOIN plans p ON p.id = t.plan_id "
-      "WHERE p.slug = ?1 ORDER BY t.id",
-      error);
+  g_autoptr (sqlite3_stmt) s = NULL;
   GPtrArray *out;
 
+  reader_init (&r, pa_store_get_db (self));
+  s = pa_store_prepare (r.db,
+                        "SELECT " TARGET_COLUMNS " FROM targets t JOIN plans p ON p.id = t.plan_id "
+                        "WHERE p.slug = ?1 ORDER BY t.id",
+                        error);
   if (!s)
-    return NULL;
+    {
+      reader_clear (&r);
+      return NULL;
+    }
   sqlite3_bind_text (s, 1, slug, -1, SQLITE_TRANSIENT);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     g_ptr_array_add (out, read_target (&r, s));
   if (st == PA_STEP_ERROR)
     g_clear_pointer (&out, g_ptr_array_unref);
+  reader_clear (&r);
   return out;
 }
 
@@ -717,35 +762,43 @@ pa_store_list_industries (PaStore *self, GError **error)
 GPtrArray *
 pa_store_find_industry_uses (PaStore *self, const char *industry, GError **error)
 {
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (
-      pa_store_get_db (self),
-      "SELECT p.slug, p.name, z.key, z.name, c.quote, d.seed, p.sort_order, 0 "
-      "FROM zone_industries zi JOIN industries i ON i.id = zi.industry_id "
-      "JOIN zones z ON z.fid = zi.zone_id JOIN plans p ON p.id = z.plan_id "
-      "LEFT JOIN citations c ON c.id = zi.citation_id LEFT JOIN documents d ON d.id = c.document_id "
-      "WHERE i.name = ?1 "
-      "UNION ALL "
-      "SELECT p.slug, p.name, '', '', c.quote, d.seed, p.sort_order, 1 "
-      "FROM plan_industries pi JOIN industries i ON i.id = pi.industry_id "
-      "JOIN plans p ON p.id = pi.plan_id "
-      "LEFT JOIN citations c ON c.id = pi.citation_id LEFT JOIN documents d ON d.id = c.document_id "
-      "WHERE i.name = ?1 ORDER BY 8, 7",
-      error);
+  Reader r;
+  g_autoptr (sqlite3_stmt) s = NULL;
   GPtrArray *out;
   PaStep st;
 
+  reader_init (&r, pa_store_get_db (self));
+  s = pa_store_prepare (
+      r.db,
+      "SELECT p.slug, p.name, z.key, z.name, zi.citation_id, p.sort_order, 0 "
+      "FROM zone_industries zi JOIN industries i ON i.id = zi.industry_id "
+      "JOIN zones z ON z.fid = zi.zone_id JOIN plans p ON p.id = z.plan_id "
+      "WHERE i.name = ?1 "
+      "UNION ALL "
+      "SELECT p.slug, p.name, '', '', pi.citation_id, p.sort_order, 1 "
+      "FROM plan_industries pi JOIN industries i ON i.id = pi.industry_id "
+      "JOIN plans p ON p.id = pi.plan_id "
+      "WHERE i.name = ?1 ORDER BY 7, 6",
+      error);
   if (!s)
-    return NULL;
+    {
+      reader_clear (&r);
+      return NULL;
+    }
   sqlite3_bind_text (s, 1, industry, -1, SQLITE_TRANSIENT);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       char **row = g_new0 (char *, 7);
-      for (int i = 0; i < 6; i++)
+      PaCitation *c = citation (&r, s, 4);
+      for (int i = 0; i < 4; i++)
         row[i] = g_strdup (col_text (s, i) ? col_text (s, i) : "");
+      row[4] = g_strdup (c ? c->quote : "");
+      row[5] = c ? pa_citation_dup_reference (c, FALSE) : g_strdup ("");
       g_ptr_array_add (out, row);
     }
   if (st == PA_STEP_ERROR)
     g_clear_pointer (&out, g_ptr_array_unref);
+  reader_clear (&r);
   return out;
 }

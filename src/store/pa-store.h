@@ -35,12 +35,13 @@ typedef enum
 } PaStoreError;
 
 /* The schema version this build writes and reads. */
-#define PA_STORE_SCHEMA_VERSION 2
+#define PA_STORE_SCHEMA_VERSION 3
 
 typedef struct
 {
   const char *districts_path; /* GeoJSON of district boundaries; NULL: look in maps/ */
   const char *land_path;      /* GeoJSON of land polygons; NULL: look in maps/ */
+  const char *plans_dir;      /* plans.list and <slug>.json files; NULL: the built-in plans */
 } PaStoreDefaults;
 
 #define PA_TYPE_STORE (pa_store_get_type ())
@@ -73,7 +74,8 @@ GPtrArray *pa_store_list_citations (PaStore *self, const char *slug, GError **er
 /* Industry names, those tied to the most zones and plans first. */
 GPtrArray *pa_store_list_industries (PaStore *self, GError **error);
 /* Where @industry is named, across every plan: rows of six strings (GStrv) —
- * plan slug, plan name, zone key, zone name, cited sentence, seed file; zone key and
+ * plan slug, plan name, zone key, zone name, cited sentence, the citation (the document
+ * by its title, and the section); zone key and
  * name are "" where the plan names the industry without tying it to a zone. */
 GPtrArray *pa_store_find_industry_uses (PaStore *self, const char *industry, GError **error);
 /* Every target of @slug: plan, zone and programme level (PaTarget). */
