@@ -41,9 +41,10 @@ update_row (GtkWidget *row)
   g_autofree char *markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" size=\"x-large\">●</span>",
                                              (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255));
   /* ✎: something about the zone is the planner's, not the document's */
-  g_autofree char *sub = g_strdup_printf ("%s · %s%s%s", pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)),
+  g_autofree char *sub = g_strdup_printf ("%s · %s%s%s%s", pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)),
                                           pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "",
                                           pa_zone_get_schematic (zone) ? " · 示意" : "",
+                                          pa_zone_get_inference (zone) ? " · 推定" : "",
                                           pa_zone_get_entered_by (zone) ? " · ✎" : "");
   gtk_label_set_markup (swatch, markup);
   gtk_label_set_label (name, pa_zone_get_name (zone));

@@ -365,6 +365,25 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
   if (pa_zone_get_schematic (zone))
     add_label (self, _("示意 — the outline is schematic: drawn inside the named district, not a surveyed boundary."),
                "warning");
+  if (pa_zone_get_inference (zone))
+    {
+      /* the reasoning one click away: the expander is closed, its title says what it is */
+      GtkWidget *expander = gtk_expander_new (_("推定 — inferred: the document does not state this zone's role or place. Why:"));
+      GtkWidget *why = gtk_label_new (pa_zone_get_inference (zone));
+      GtkWidget *title = gtk_expander_get_label_widget (GTK_EXPANDER (expander));
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+      gtk_widget_set_margin_start (why, 12);
+      if (GTK_IS_LABEL (title))
+        {
+          gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (title), 0);
+        }
+      gtk_widget_add_css_class (expander, "warning");
+      gtk_expander_set_child (GTK_EXPANDER (expander), why);
+      gtk_box_append (GTK_BOX (self), expander);
+    }
   if (pa_zone_get_note (zone))
     add_label (self, pa_zone_get_note (zone), "dim-label");
   if (pa_zone_get_summary (zone))

@@ -217,31 +217,25 @@ pa_plan_find_zone (PaPlan *self, const char *key)
   return NULL;
 }
 
-gboolean
-pa_plan_has_schematic_zones (PaPlan *self)
+static gboolean
+any_zone (PaPlan *self, gboolean (*test) (PaZone *zone))
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (PaZone) z = g_list_model_get_item (G_LIST_MODEL (self->zones), i);
-      if (pa_zone_get_schematic (z))
+      if (test (z))
         return TRUE;
     }
   return FALSE;
 }
 
-gboolean
-pa_plan_has_planner_zones (PaPlan *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (PaZone) z = g_list_model_get_item (G_LIST_MODEL (self->zones), i);
-      if (pa_zone_get_entered_by (z))
-        return TRUE;
-    }
-  return FALSE;
-}
+static gboolean is_planner_zone (PaZone *z) { return pa_zone_get_entered_by (z) != NULL; }
+static gboolean is_inferred_zone (PaZone *z) { return pa_zone_get_inference (z) != NULL; }
+
+gboolean pa_plan_has_schematic_zones (PaPlan *self) { return any_zone (self, pa_zone_get_schematic); }
+gboolean pa_plan_has_planner_zones (PaPlan *self) { return any_zone (self, is_planner_zone); }
+gboolean pa_plan_has_inferred_zones (PaPlan *self) { return any_zone (self, is_inferred_zone); }
 
 PaBBox
 pa_plan_get_extent (PaPlan *self)

@@ -59,6 +59,8 @@ PaZone *pa_plan_find_zone_by_id (PaPlan *self, gint64 id);
 gboolean pa_plan_has_schematic_zones (PaPlan *self);
 /* TRUE when a planner drew or changed any zone (its entered-by is set). */
 gboolean pa_plan_has_planner_zones (PaPlan *self);
+/* TRUE when any zone's role or place is inferred (推定), not stated by the document. */
+gboolean pa_plan_has_inferred_zones (PaPlan *self);
 /* Bounding box of all zone outlines, lon/lat. */
 PaBBox pa_plan_get_extent (PaPlan *self);
 

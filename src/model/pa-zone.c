@@ -7,7 +7,7 @@ struct _PaZone
 {
   GObject parent_instance;
   gint64 id;
-  char *key, *name, *role, *summary, *places, *note;
+  char *key, *name, *role, *summary, *places, *note, *inference;
   gboolean schematic;
   double land_area;
   char *land_area_unit, *land_area_comparator;
@@ -35,6 +35,7 @@ enum
   PROP_SUMMARY,
   PROP_PLACES,
   PROP_NOTE,
+  PROP_INFERENCE,
   PROP_SCHEMATIC,
   PROP_GEOMETRY,
   PROP_ENTERED_BY,
@@ -76,6 +77,7 @@ pa_zone_finalize (GObject *object)
   g_free (self->name);
   g_free (self->role);
   g_free (self->summary);
+  g_free (self->inference);
   g_free (self->places);
   g_free (self->note);
   g_free (self->land_area_unit);
@@ -109,6 +111,7 @@ pa_zone_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
     case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
     case PROP_PLACES: g_value_set_string (value, self->places); break;
     case PROP_NOTE: g_value_set_string (value, self->note); break;
+    case PROP_INFERENCE: g_value_set_string (value, self->inference); break;
     case PROP_SCHEMATIC: g_value_set_boolean (value, self->schematic); break;
     case PROP_GEOMETRY: g_value_set_boxed (value, self->geometry); break;
     case PROP_ENTERED_BY: g_value_set_string (value, self->entered_by); break;
@@ -131,6 +134,7 @@ pa_zone_class_init (PaZoneClass *klass)
   props[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, "What the plan says of it", NULL, ro);
   props[PROP_PLACES] = g_param_spec_string ("places", NULL, "Places, joined for display", NULL, ro);
   props[PROP_NOTE] = g_param_spec_string ("note", NULL, "Note", NULL, ro);
+  props[PROP_INFERENCE] = g_param_spec_string ("inference", NULL, "Why its role or place is inferred (推定)", NULL, ro);
   props[PROP_SCHEMATIC] = g_param_spec_boolean ("schematic", NULL, "Outline partly schematic", FALSE, ro);
   props[PROP_GEOMETRY] = g_param_spec_boxed ("geometry", NULL, "Outline (union of the parts)", PA_TYPE_GEOMETRY, ro);
   props[PROP_ENTERED_BY] = g_param_spec_string ("entered-by", NULL, "Who last changed it; NULL for the document's", NULL, ro);
@@ -226,6 +230,31 @@ pa_zone_set_note (PaZone *self, const char *note)
 {
   g_return_if_fail (PA_IS_ZONE (self));
   set_string (self, &self->note, note, PROP_NOTE);
+}
+
+void
+pa_zone_set_inference (PaZone *self, const char *inference)
+{
+  g_return_if_fail (PA_IS_ZONE (self));
+  set_string (self, &self->inference, inference, PROP_INFERENCE);
+}
+
+const char *pa_zone_get_inference (PaZone *self) { return self->inference; }
+
+char *
+pa_zone_dup_label (PaZone *self)
+{
+  const char *mark = NULL;
+
+  g_return_val_if_fail (PA_IS_ZONE (self), NULL);
+  /* full-width brackets and no space: the name and its mark are one Chinese phrase */
+  if (self->schematic && self->inference)
+    mark = "（示意·推定）";
+  else if (self->inference)
+    mark = "（推定）";
+  else if (self->schematic)
+    mark = "（示意）";
+  return g_strconcat (self->name ? self->name : "", mark ? mark : "", self->entered_by ? " ✎" : "", NULL);
 }
 
 void
@@ -427,6 +456,7 @@ pa_zone_assign (PaZone *self, PaZone *from)
   pa_zone_set_summary (self, from->summary);
   pa_zone_set_places (self, from->places);
   pa_zone_set_note (self, from->note);
+  pa_zone_set_inference (self, from->inference);
   pa_zone_set_schematic (self, from->schematic);
   pa_zone_set_geometry (self, from->geometry);
   pa_zone_set_citation (self, from->citation);

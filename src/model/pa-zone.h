@@ -54,6 +54,13 @@ gboolean pa_zone_get_schematic (PaZone *self);
 void pa_zone_set_schematic (PaZone *self, gboolean schematic);
 const char *pa_zone_get_note (PaZone *self);
 void pa_zone_set_note (PaZone *self, const char *note);
+/* Where the document does not itself state the zone's role or where it lies: the
+ * compiler's reasoning (the zone is shown as inferred, 推定); NULL when the text says so. */
+const char *pa_zone_get_inference (PaZone *self);
+void pa_zone_set_inference (PaZone *self, const char *inference);
+/* The name as a figure or list shows it: "名称（示意）", "名称（推定）", "名称（示意·推定）",
+ * with " ✎" when a planner entered or changed the zone. */
+char *pa_zone_dup_label (PaZone *self);
 
 /* The land area the document gives (NAN when it gives none), e.g. 约 3 平方公里. */
 void pa_zone_set_land_area (PaZone *self, double value, const char *unit, const char *comparator,

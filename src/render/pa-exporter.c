@@ -55,10 +55,14 @@ draw_page (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, PaZone *selected)
   y += title_h + 2;
   y += pa_painter_draw_text (cr, margin, y, PAGE_W - 2 * margin, source, 8.5, FALSE, grey) + 8;
   map_top = y;
-  footer = g_strdup_printf ("%s%s", pa_painter_attribution (),
+  footer = g_strdup_printf ("%s%s%s", pa_painter_attribution (),
                             pa_plan_has_schematic_zones (plan)
                                 ? _(" · Outlines marked 示意 are schematic: drawn inside the "
                                     "named district, not surveyed boundaries.")
+                                : "",
+                            pa_plan_has_inferred_zones (plan)
+                                ? _(" · Zones marked 推定 are inferred: the document does not state "
+                                    "their role or place.")
                                 : "");
   map_h = PAGE_H - margin - 26 - map_top;
 

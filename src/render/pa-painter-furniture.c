@@ -15,6 +15,7 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
   guint n = plan ? pa_plan_get_n_roles (plan) : 0;
   gboolean schematic = plan && pa_plan_has_schematic_zones (plan);
   gboolean planner = plan && pa_plan_has_planner_zones (plan);
+  gboolean inferred = plan && pa_plan_has_inferred_zones (plan);
   guint schematic_row = G_MAXUINT;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (PangoLayout) title = pa_painter_layout_new (cr, _("Legend"), font_px, TRUE);
@@ -39,6 +40,15 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
       pango_layout_get_pixel_size (l, &lw, &lh);
       w = MAX (w, sw + pad * 0.6 + lw);
       schematic_row = rows->len;
+      g_ptr_array_add (rows, l);
+    }
+  if (inferred)
+    {
+      PangoLayout *l = pa_painter_layout_new (cr, _("（推定） inferred: the document does not state this zone's role or place"),
+                                              font_px * 0.85, FALSE);
+      int lw, lh;
+      pango_layout_get_pixel_size (l, &lw, &lh);
+      w = MAX (w, lw);
       g_ptr_array_add (rows, l);
     }
   if (planner)
@@ -76,7 +86,7 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
       int lw, lh;
       if (i >= n && i != schematic_row)
         {
-          /* the ✎ row: its mark is in the text, no swatch */
+          /* the 推定 and ✎ rows: their mark is in the text, no swatch */
           pango_layout_get_pixel_size (rows->pdata[i], &lw, &lh);
           cairo_move_to (cr, x + pad, ry + (line - lh) / 2);
           pa_painter_set_color (cr, pa_painter_ink, 1);

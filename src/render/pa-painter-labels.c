@@ -144,10 +144,9 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
               || py > view->oy + view->height)
             continue;
           {
-          /* 示意 for a schematic outline, ✎ for the planner's: a reader of the figure sees both */
-          g_autofree char *text = g_strdup_printf ("%s%s%s", pa_zone_get_name (z),
-                                                   pa_zone_get_schematic (z) ? " (示意)" : "",
-                                                   pa_zone_get_entered_by (z) ? " ✎" : "");
+          /* 示意 for a schematic outline, 推定 for an inferred role or place, ✎ for the
+           * planner's: a reader of the figure sees each */
+          g_autofree char *text = pa_zone_dup_label (z);
           g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, z == selected);
           int w, h;
           double x, y, ax, ay;

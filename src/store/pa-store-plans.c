@@ -199,6 +199,19 @@ insert_industry_links (PaLoader *l, const char *table, const char *owner_col, gi
   return TRUE;
 }
 
+/* FALSE with @error unset when the plan has no role @key; with it set when SQL failed */
+static gboolean
+has_role (PaLoader *l, const char *key, GError **error)
+{
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (l->db, "SELECT 1 FROM roles WHERE plan_id = ?1 AND key = ?2", error);
+
+  if (!s)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, l->plan_id);
+  pa_bind_text (s, 2, key);
+  return pa_store_step (s, error) == PA_STEP_ROW;
+}
+
 static gboolean
 insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError **error)
 {
@@ -216,7 +229,16 @@ insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError
   if (!key || !name || !pa_json_str (z, "role"))
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
-                   "plan “%s”: zone %d lacks a key, name or role", l->plan_slug, order);
+                   _("zone %d (“%s”) lacks a key, a name or a role"), order + 1,
+                   name ? name : key ? key : "?");
+      return FALSE;
+    }
+  if (!has_role (l, pa_json_str (z, "role"), error))
+    {
+      if (error && !*error)
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
+                     _("zone “%s” has the role “%s”, which is not one of the plan's roles"), name,
+                     pa_json_str (z, "role"));
       return FALSE;
     }
   for (guint i = 0; places && i < json_array_get_length (places); i++)
@@ -252,8 +274,8 @@ insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError
   s = pa_store_prepare (l->db,
                         "INSERT INTO zones (geom, plan_id, key, name, role, summary, places, "
                         "schematic, note, land_area, land_area_unit, sort_order, citation_id, "
-                        "land_area_comparator, land_area_citation_id) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                        "land_area_comparator, land_area_citation_id, inference) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                         error);
   if (!s)
     return FALSE;
@@ -272,6 +294,7 @@ insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError
   pa_bind_id (s, 13, cit);
   pa_bind_text (s, 14, pa_json_str (area, "comparator"));
   pa_bind_id (s, 15, area_cit);
+  pa_bind_text (s, 16, pa_json_str (z, "inference"));
   if (!pa_store_step_done (l->db, s, error))
     return FALSE;
   zone_id = sqlite3_last_insert_rowid (l->db);

@@ -298,7 +298,7 @@ typedef struct
 #define ZONE_COLUMNS                                                                          \
   "fid, key, name, role, summary, places, schematic, note, geom, citation_id, "               \
   "land_area, land_area_unit, land_area_comparator, land_area_citation_id, entered_by, "      \
-  "entered_at"
+  "entered_at, inference"
 
 static gboolean
 zone_queries_prepare (Reader *r, ZoneQueries *q, const char *where, GError **error)
@@ -361,6 +361,7 @@ read_zone (Reader *r, ZoneQueries *q, GError **error)
   pa_zone_set_places (z, col_text (s, 5));
   pa_zone_set_schematic (z, sqlite3_column_int (s, 6));
   pa_zone_set_note (z, col_text (s, 7));
+  pa_zone_set_inference (z, col_text (s, 16));
   pa_zone_set_geometry (z, g);
   pa_zone_set_citation (z, citation (r, s, 9));
   pa_zone_set_entered (z, col_text (s, 14), col_text (s, 15));
