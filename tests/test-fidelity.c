@@ -102,13 +102,20 @@ test_target_numbers_are_in_their_quotes (void)
         {
           PaTarget *t = targets->pdata[k];
           double numbers[] = { t->value, t->baseline_value, t->growth_rate, t->increase };
+          /* a baseline stated in another sentence is checked against that sentence */
+          PaCitation *base = t->baseline_citation ? t->baseline_citation : t->citation;
           expect_in_quote (slug, t->indicator, t->value_text ? t->value_text : "", t->citation);
           for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
             if (!isnan (numbers[n]) && !(n == 0 && t->value_text))
               {
                 g_autofree char *num = pa_format_number (numbers[n]);
-                expect_in_quote (slug, t->indicator, num, t->citation);
+                expect_in_quote (slug, t->indicator, num, n == 1 ? base : t->citation);
               }
+          if (t->baseline_year > 0)
+            {
+              g_autofree char *year = g_strdup_printf ("%d", t->baseline_year);
+              expect_in_quote (slug, t->indicator, year, base);
+            }
           if (t->year > 0)
             {
               g_autofree char *year = g_strdup_printf ("%d", t->year);

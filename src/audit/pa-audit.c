@@ -6,6 +6,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "geo/pa-geodesic.h"
+#include "geo/pa-geos.h"
+
+/* 左右 / 约: "about" allows this much either way; 近 ("nearly") this much below */
+#define APPROXIMATE_TOLERANCE 0.05
+#define NEARLY_TOLERANCE 0.10
+/* zones sharing less than this (of the smaller one) touch rather than overlap */
+#define OVERLAP_SHARE 0.01
+
 G_DEFINE_BOXED_TYPE (PaFinding, pa_finding, pa_finding_ref, pa_finding_unref)
 
 PaFinding *
@@ -92,6 +101,47 @@ relative_gap (double expected, double stated)
   return stated != 0 ? (expected - stated) / fabs (stated) : (expected == 0 ? 0 : INFINITY);
 }
 
+/* Does what the other numbers give (@gap, relative to the stated value) agree with the
+ * stated value, read as its comparator says? 突破 2000 is met by 2100: a lower bound is
+ * only contradicted from below. */
+static gboolean
+consistent (double gap, const char *comparator, double tolerance)
+{
+  switch (pa_comparator_classify (comparator))
+    {
+    case PA_COMPARATOR_AT_LEAST:
+    case PA_COMPARATOR_MORE_THAN:
+      return gap >= -tolerance;
+    case PA_COMPARATOR_ABOUT:
+      return fabs (gap) <= MAX (tolerance, APPROXIMATE_TOLERANCE);
+    case PA_COMPARATOR_NEARLY:
+      return gap >= -MAX (tolerance, NEARLY_TOLERANCE) && gap <= tolerance;
+    case PA_COMPARATOR_EXACT:
+    case PA_COMPARATOR_ACTION:
+    case PA_COMPARATOR_UNKNOWN:
+    default:
+      return fabs (gap) <= tolerance;
+    }
+}
+
+/* How the finding's message reads the stated value: "a lower bound", "about" … */
+static const char *
+reading (const char *comparator)
+{
+  switch (pa_comparator_classify (comparator))
+    {
+    case PA_COMPARATOR_AT_LEAST:
+    case PA_COMPARATOR_MORE_THAN:
+      return _(" (a lower bound, and the other numbers fall short of it)");
+    case PA_COMPARATOR_ABOUT:
+      return _(" (an approximate value, and the other numbers are further off than ±5%)");
+    case PA_COMPARATOR_NEARLY:
+      return _(" (“nearly”: the other numbers should be at most 10% below it)");
+    default:
+      return "";
+    }
+}
+
 static void
 check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
 {
@@ -114,7 +164,7 @@ check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
     }
   (*n)++;
   gap = relative_gap (total, sum->total->value);
-  if (fabs (gap) <= tolerance)
+  if (consistent (gap, sum->total->comparator, tolerance))
     return;
   f = finding_new (PA_FINDING_SUM, total, sum->total->value, tolerance, sum->total->citation,
                    ((PaTarget *) sum->parts->pdata[0])->citation);
@@ -123,12 +173,13 @@ check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
   pct = g_strdup_printf ("%+.1f", gap * 100);
   tol = pa_format_number (tolerance * 100);
   /* Translators: sum check. 1: the parts, 2: their sum, 3: unit, 4: what they should
-   * make up, 5: comparator, 6: stated total, 7: unit, 8: gap in %, 9: tolerance in % */
-  f->message = g_strdup_printf (_("sum: %1$s = %2$s%3$s, but %4$s is stated as %5$s%6$s%7$s: "
+   * make up, 5: comparator, 6: stated total, 7: unit, 8: gap in %, 9: tolerance in %,
+   * 10: how the comparator is read, or nothing */
+  f->message = g_strdup_printf (_("sum: %1$s = %2$s%3$s, but %4$s is stated as %5$s%6$s%7$s%10$s: "
                                   "%8$s%% apart (tolerance ±%9$s%%)"),
                                 terms->str, sum_text, unit (sum->total), total_label,
                                 sum->total->comparator ? sum->total->comparator : "", stated_text,
-                                unit (sum->total), pct, tol);
+                                unit (sum->total), pct, tol, reading (sum->total->comparator));
   for (guint i = 0; i < sum->parts->len; i++)
     add_owner (f, sum->parts->pdata[i]);
   add_owner (f, sum->total);
@@ -161,9 +212,9 @@ check_growth (PaPlan *plan, PaTarget *t, double tolerance, GPtrArray *out, guint
   (*n)++;
   expected = t->baseline_value * pow (1 + t->growth_rate / 100, years);
   gap = relative_gap (expected, t->value);
-  if (fabs (gap) <= tolerance)
+  if (consistent (gap, t->comparator, tolerance))
     return;
-  f = finding_new (PA_FINDING_GROWTH, expected, t->value, tolerance, t->citation, NULL);
+  f = finding_new (PA_FINDING_GROWTH, expected, t->value, tolerance, t->citation, t->baseline_citation);
   lab = label (t);
   base = pa_format_number (t->baseline_value);
   rate = pa_format_number (t->growth_rate);
@@ -175,9 +226,9 @@ check_growth (PaPlan *plan, PaTarget *t, double tolerance, GPtrArray *out, guint
                        : g_strdup ("");
   /* Translators: growth check */
   f->message = g_strdup_printf (_("growth: %1$s: %2$s%3$s in %4$d × (1 + %5$s%%)^%6$d = %7$s%3$s by %8$d%9$s, "
-                                  "but the document states %10$s%3$s: %11$s%% apart (tolerance ±%12$s%%)"),
+                                  "but the document states %10$s%3$s%13$s: %11$s%% apart (tolerance ±%12$s%%)"),
                                 lab, base, unit (t), base_year, rate, years, exp_text, t->year,
-                                assumption, stated, pct, tol);
+                                assumption, stated, pct, tol, reading (t->comparator));
   add_owner (f, t);
   g_ptr_array_add (out, f);
 }
@@ -195,9 +246,9 @@ check_increase (PaTarget *t, double tolerance, GPtrArray *out, guint *n)
   (*n)++;
   expected = t->baseline_value + t->increase;
   gap = relative_gap (expected, t->value);
-  if (fabs (gap) <= tolerance)
+  if (consistent (gap, t->comparator, tolerance))
     return;
-  f = finding_new (PA_FINDING_INCREASE, expected, t->value, tolerance, t->citation, NULL);
+  f = finding_new (PA_FINDING_INCREASE, expected, t->value, tolerance, t->citation, t->baseline_citation);
   lab = label (t);
   base = pa_format_number (t->baseline_value);
   inc = pa_format_number (t->increase);
@@ -207,52 +258,128 @@ check_increase (PaTarget *t, double tolerance, GPtrArray *out, guint *n)
   tol = pa_format_number (tolerance * 100);
   /* Translators: increase check */
   f->message = g_strdup_printf (_("increase: %1$s: %2$s%3$s + %4$s%3$s = %5$s%3$s, but the document "
-                                  "states %6$s%3$s: %7$s%% apart (tolerance ±%8$s%%)"),
-                                lab, base, unit (t), inc, exp_text, stated, pct, tol);
+                                  "states %6$s%3$s%9$s: %7$s%% apart (tolerance ±%8$s%%)"),
+                                lab, base, unit (t), inc, exp_text, stated, pct, tol, reading (t->comparator));
   add_owner (f, t);
   g_ptr_array_add (out, f);
 }
 
+static PaFinding *
+period_finding (PaTarget *t, double expected, double stated, PaCitation *other, char *message)
+{
+  PaFinding *f = finding_new (PA_FINDING_PERIOD, expected, stated, 0, t->citation, other);
+  f->message = message;
+  add_owner (f, t);
+  return f;
+}
+
+/* A target year outside the plan's period, before it or after it, and a base year that is
+ * not before its target year. */
 static void
 check_period (PaPlan *plan, PaTarget *t, GPtrArray *out, guint *n)
 {
-  int start = pa_plan_get_period_start (plan);
-  g_autofree char *lab = NULL;
-  PaFinding *f;
+  int start = pa_plan_get_period_start (plan), end = pa_plan_get_period_end (plan);
+  g_autofree char *lab = label (t);
 
-  if (t->year <= 0)
-    return;
-  if (start > 0)
+  if (t->year > 0 && start > 0)
     {
       (*n)++;
       if (t->year < start)
-        {
-          f = finding_new (PA_FINDING_PERIOD, start, t->year, 0, t->citation,
-                           pa_plan_get_period_citation (plan));
-          lab = label (t);
-          f->message = g_strdup_printf (_("period: %s: the target year %d is before the plan's "
-                                          "period starts (%d)"),
-                                        lab, t->year, start);
-          add_owner (f, t);
-          g_ptr_array_add (out, f);
-          return;
-        }
+        g_ptr_array_add (out, period_finding (t, start, t->year, pa_plan_get_period_citation (plan),
+                                              g_strdup_printf (_("period: %s: the target year %d is before "
+                                                                 "the plan's period starts (%d)"),
+                                                               lab, t->year, start)));
     }
-  if (t->baseline_year > 0)
+  if (t->year > 0 && end > 0)
+    {
+      (*n)++;
+      if (t->year > end)
+        g_ptr_array_add (out, period_finding (t, end, t->year, pa_plan_get_period_citation (plan),
+                                              g_strdup_printf (_("period: %s: the target year %d is after "
+                                                                 "the plan's period ends (%d)"),
+                                                               lab, t->year, end)));
+    }
+  if (t->year > 0 && t->baseline_year > 0)
     {
       (*n)++;
       if (t->baseline_year >= t->year)
-        {
-          f = finding_new (PA_FINDING_PERIOD, t->year, t->baseline_year, 0, t->citation, NULL);
-          g_free (lab);
-          lab = label (t);
-          f->message = g_strdup_printf (_("period: %s: the base year %d is not before the target "
-                                          "year %d"),
-                                        lab, t->baseline_year, t->year);
-          add_owner (f, t);
-          g_ptr_array_add (out, f);
-        }
+        g_ptr_array_add (out, period_finding (t, t->year, t->baseline_year, t->baseline_citation,
+                                              g_strdup_printf (_("period: %s: the base year %d is not "
+                                                                 "before the target year %d"),
+                                                               lab, t->baseline_year, t->year)));
     }
+}
+
+/* The first target of @b with the indicator (and unit) of one of @a's, or NULL. */
+static PaTarget *
+shared_indicator (PaZone *a, PaZone *b, PaTarget **of_a)
+{
+  GPtrArray *ta = pa_zone_get_targets (a), *tb = pa_zone_get_targets (b);
+  for (guint i = 0; i < ta->len; i++)
+    for (guint j = 0; j < tb->len; j++)
+      {
+        PaTarget *x = ta->pdata[i], *y = tb->pdata[j];
+        if (x->indicator && g_strcmp0 (x->indicator, y->indicator) == 0 && g_strcmp0 (x->unit, y->unit) == 0)
+          {
+            *of_a = x;
+            return y;
+          }
+      }
+  return NULL;
+}
+
+/* Two zones whose outlines overlap while both carry a target of the same indicator: the
+ * same firms may be counted in both (Yantai's 高新区, in the core zone, lies in 莱山区,
+ * which is part of another zone). */
+static void
+check_overlaps (PaPlan *plan, GPtrArray *out, guint *n)
+{
+  GListModel *zones = pa_plan_get_zones (plan);
+  guint count = g_list_model_get_n_items (zones);
+
+  for (guint i = 0; i < count; i++)
+    for (guint j = i + 1; j < count; j++)
+      {
+        g_autoptr (PaZone) a = g_list_model_get_item (zones, i);
+        g_autoptr (PaZone) b = g_list_model_get_item (zones, j);
+        PaGeometry *ga = pa_zone_get_geometry (a), *gb = pa_zone_get_geometry (b);
+        PaTarget *ta = NULL, *tb = shared_indicator (a, b, &ta);
+        PaBBox ba, bb;
+        g_autoptr (PaGeometry) common = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autofree char *area_text = NULL, *pct = NULL;
+        double shared, smaller;
+        PaFinding *f;
+
+        if (!tb || !ga || !gb)
+          continue;
+        (*n)++;
+        ba = pa_geometry_get_bbox (ga), bb = pa_geometry_get_bbox (gb);
+        if (ba.maxx < bb.minx || bb.maxx < ba.minx || ba.maxy < bb.miny || bb.maxy < ba.miny)
+          continue;
+        common = pa_geos_intersection (ga, gb, &error);
+        if (!common)
+          {
+            g_warning ("overlap of “%s” and “%s” not checked: %s", pa_zone_get_name (a),
+                       pa_zone_get_name (b), error->message);
+            continue;
+          }
+        shared = pa_geodesic_area_km2 (common);
+        smaller = MIN (pa_geodesic_area_km2 (ga), pa_geodesic_area_km2 (gb));
+        if (!(smaller > 0) || shared <= OVERLAP_SHARE * smaller)
+          continue;
+        f = finding_new (PA_FINDING_OVERLAP, shared, 0, OVERLAP_SHARE, ta->citation, tb->citation);
+        area_text = g_strdup_printf ("%.1f", shared);
+        pct = g_strdup_printf ("%.0f", 100 * shared / smaller);
+        /* Translators: overlap check. 1, 2: zone names, 3: km², 4: percent of the smaller
+         * zone, 5: the indicator both zones have a target of */
+        f->message = g_strdup_printf (_("overlap: %1$s and %2$s share %3$s km² (%4$s%% of the smaller), "
+                                        "and both have a target of %5$s: the same firms may be counted twice"),
+                                      pa_zone_get_name (a), pa_zone_get_name (b), area_text, pct, ta->indicator);
+        g_ptr_array_add (f->owners, g_strdup (pa_zone_get_name (a)));
+        g_ptr_array_add (f->owners, g_strdup (pa_zone_get_name (b)));
+        g_ptr_array_add (out, f);
+      }
 }
 
 GPtrArray *
@@ -273,6 +400,7 @@ pa_audit_plan (PaPlan *plan, double tolerance, guint *n_checks)
       check_increase (t, tolerance, out, &n);
       check_period (plan, t, out, &n);
     }
+  check_overlaps (plan, out, &n);
   if (n_checks)
     *n_checks = n;
   return out;

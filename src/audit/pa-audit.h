@@ -1,9 +1,12 @@
 /* pa-audit.h — checking a plan against its own arithmetic.
  *
- * Four checks, each on the document's own numbers: targets that should add up to a
+ * Five checks, each on the document's own numbers: targets that should add up to a
  * total (the plan source's "sums"), baseline × (1 + rate)^years against the target,
- * baseline + stated increase against the target, and target years before the plan's
- * period starts. A finding names the numbers, the expected and stated values, the
+ * baseline + stated increase against the target, target years outside the plan's period,
+ * and zones whose outlines overlap while both have a target of the same indicator (a
+ * possible double count). Values are read as their comparator says: 突破/超过/以上/达到
+ * are lower bounds (parts that add up to more are consistent), 左右/约 approximate, 近
+ * close from below. A finding names the numbers, the expected and stated values, the
  * tolerance and the citations of both sides.
  */
 #pragma once
@@ -18,6 +21,7 @@ typedef enum
   PA_FINDING_GROWTH,
   PA_FINDING_INCREASE,
   PA_FINDING_PERIOD,
+  PA_FINDING_OVERLAP,
 } PaFindingKind;
 
 typedef struct
@@ -25,8 +29,8 @@ typedef struct
   gatomicrefcount ref;
   PaFindingKind kind;
   char *message;        /* one line, in the UI language, with every number */
-  double expected;      /* what the document's other numbers give */
-  double stated;        /* what the document states */
+  double expected;      /* what the document's other numbers give (overlap: shared km²) */
+  double stated;        /* what the document states (overlap: 0) */
   double tolerance;     /* relative, e.g. 0.01 */
   PaCitation *citation; /* the stated value's sentence */
   PaCitation *other;    /* the sentence of the numbers it was checked against; may be NULL */

@@ -25,6 +25,7 @@ typedef struct
   double growth_rate; /* percent per year */
   double increase;
   PaCitation *citation;
+  PaCitation *baseline_citation; /* where the baseline is stated, when not in @citation */
   /* Provenance: who entered or last changed it (NULL: as the document states it), and
    * the document's own values of the fields a planner changed (column → text; may be NULL). */
   char *entered_by;
@@ -40,6 +41,24 @@ PaTarget *pa_target_ref (PaTarget *self);
 void pa_target_unref (PaTarget *self);
 /* "2023年 主营业务收入 达到 500亿元", with the baseline and growth where given. */
 char *pa_target_describe (const PaTarget *self);
+
+/* How a target's comparator — the document's own word — is read. */
+typedef enum
+{
+  PA_COMPARATOR_UNKNOWN = -1,
+  PA_COMPARATOR_EXACT,     /* no comparator: the value as stated */
+  PA_COMPARATOR_AT_LEAST,  /* 达到, 累计达到: reaches the value, at least */
+  PA_COMPARATOR_MORE_THAN, /* 突破, 超过, 超, 累计超过, 以上: a lower bound */
+  PA_COMPARATOR_ABOUT,     /* 左右, 约: approximately */
+  PA_COMPARATOR_NEARLY,    /* 近: close to the value, from below */
+  PA_COMPARATOR_ACTION,    /* a verb (新增, 建设, 成为, 形成 …): the value as stated, or none */
+} PaComparatorKind;
+
+/* The reading of @word; PA_COMPARATOR_UNKNOWN for a word outside the known set (which
+ * the loader refuses). NULL or "" is EXACT. */
+PaComparatorKind pa_comparator_classify (const char *word);
+/* TRUE for the words written after the number: “50个以上”, “2000亿元左右”. */
+gboolean pa_comparator_follows_value (const char *word);
 /* The value as the document writes it: no trailing zeros ("62.3", "2000"). */
 char *pa_format_number (double value);
 

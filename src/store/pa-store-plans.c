@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "geo/pa-geos.h"
+#include "model/pa-target.h"
 
 #define PLANS_DIR PA_RESOURCE_PATH "/plans/"
 
@@ -24,8 +25,8 @@ insert_targets (PaLoader *l, JsonArray *targets, gint64 zone_id, gint64 programm
   s = pa_store_prepare (l->db,
                         "INSERT INTO targets (plan_id, zone_id, programme_id, indicator, comparator, "
                         "value, unit, year, baseline_value, baseline_year, growth_rate, increase, "
-                        "citation_id, value_text, key) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                        "citation_id, value_text, key, baseline_citation_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                         error);
   if (!s)
     return FALSE;
@@ -33,10 +34,20 @@ insert_targets (PaLoader *l, JsonArray *targets, gint64 zone_id, gint64 programm
     {
       JsonObject *t = json_array_get_object_element (targets, i);
       gint64 cit = pa_loader_citation_id (l, pa_json_obj (t, "citation"), error);
+      gint64 base_cit = cit < 0 ? -1 : pa_loader_citation_id (l, pa_json_obj (t, "baseline_citation"), error);
       double year = pa_json_num (t, "year"), byear = pa_json_num (t, "baseline_year");
+      const char *comparator = pa_json_str (t, "comparator");
 
-      if (cit < 0)
+      if (cit < 0 || base_cit < 0)
         return FALSE;
+      if (comparator && pa_comparator_classify (comparator) == PA_COMPARATOR_UNKNOWN)
+        {
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
+                       _("target “%s”: the comparator “%s” is not one Park Atlas knows how to read "
+                         "(see data/plans/FORMAT.md)"),
+                       pa_json_str (t, "indicator") ? pa_json_str (t, "indicator") : "?", comparator);
+          return FALSE;
+        }
       if (cit == 0 || !pa_json_str (t, "indicator"))
         {
           g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS,
@@ -60,6 +71,7 @@ insert_targets (PaLoader *l, JsonArray *targets, gint64 zone_id, gint64 programm
       sqlite3_bind_int64 (s, 13, cit);
       pa_bind_text (s, 14, pa_json_str (t, "value_text"));
       pa_bind_text (s, 15, pa_json_str (t, "key"));
+      pa_bind_id (s, 16, base_cit);
       if (!pa_store_step_done (l->db, s, error))
         return FALSE;
       if (pa_json_str (t, "key"))

@@ -185,6 +185,8 @@ read_target (Reader *r, sqlite3_stmt *s)
   t->document_values = document_values (r, "targets", t->id);
   c = citation (r, s, 10);
   t->citation = c ? pa_citation_ref (c) : NULL;
+  c = citation (r, s, 14);
+  t->baseline_citation = c ? pa_citation_ref (c) : NULL;
   return t;
 }
 
@@ -219,7 +221,7 @@ read_organisation (Reader *r, sqlite3_stmt *s)
 #define TARGET_COLUMNS                                                                        \
   "t.id, t.indicator, t.comparator, t.value, t.unit, t.year, t.baseline_value, "             \
   "t.baseline_year, t.growth_rate, t.increase, t.citation_id, t.value_text, t.entered_by, "  \
-  "t.entered_at"
+  "t.entered_at, t.baseline_citation_id"
 
 /* Every target of the plan, each attached where it belongs; then the plan's sums. */
 static gboolean
@@ -242,9 +244,9 @@ load_targets (Reader *r, PaPlan *plan, GError **error)
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       PaTarget *t = read_target (r, s);
-      gint64 zone_id = sqlite3_column_int64 (s, 15);
-      t->key = g_strdup (col_text (s, 14));
-      t->owner = g_strdup (col_text (s, 17));
+      gint64 zone_id = sqlite3_column_int64 (s, 16);
+      t->key = g_strdup (col_text (s, 15));
+      t->owner = g_strdup (col_text (s, 18));
       pa_plan_add_any_target (plan, t);
       if (zone_id > 0)
         {
@@ -252,7 +254,7 @@ load_targets (Reader *r, PaPlan *plan, GError **error)
           if (z)
             pa_zone_add_target (z, t);
         }
-      else if (sqlite3_column_type (s, 16) == SQLITE_NULL)
+      else if (sqlite3_column_type (s, 17) == SQLITE_NULL)
         pa_plan_add_target (plan, t);
       g_hash_table_insert (by_id, g_memdup2 (&t->id, sizeof t->id), t);
     }
@@ -681,6 +683,7 @@ pa_store_list_citations (PaStore *self, const char *slug, GError **error)
       r.db,
       "SELECT DISTINCT c.id FROM citations c WHERE c.id IN ("
       " SELECT citation_id FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = ?1"
+      " UNION SELECT baseline_citation_id FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.slug = ?1"
       " UNION SELECT citation_id FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug = ?1"
       " UNION SELECT citation_id FROM organisations o JOIN plans p ON p.id = o.plan_id WHERE p.slug = ?1"
       " UNION SELECT period_citation_id FROM plans p WHERE p.slug = ?1"
