@@ -315,6 +315,42 @@ test_reopen_keeps_user_changes (void)
   g_assert_cmpstr (pa_zone_get_name (pa_plan_find_zone (plan, "core")), ==, "规划师改名");
 }
 
+/* The planner reads today's divisions: 蓬莱区 (2020) and 光明区 (2018), with the older
+ * boundary data named only as the source of the outline. */
+static void
+test_current_district_names (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) yantai = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  g_autoptr (PaPlan) shenzhen = pa_store_load_plan (pa_test_default_store (), "shenzhen", &error);
+  g_autoptr (PaBasemap) basemap = pa_store_load_basemap (pa_test_default_store (), &error);
+  PaZone *devices = pa_plan_find_zone (yantai, "pharma_devices");
+  PaZone *guangming = pa_plan_find_zone (shenzhen, "guangming");
+  guint from_penglai = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pa_zone_get_places (devices), ==, "烟台开发区（福山区）、蓬莱区");
+  for (guint i = 0; i < pa_zone_get_n_parts (devices); i++)
+    {
+      const PaZonePart *part = pa_zone_get_part_info (devices, i);
+      if (part->outline_from)
+        {
+          g_assert_cmpstr (part->name, ==, "蓬莱区");
+          from_penglai++;
+        }
+    }
+  g_assert_cmpuint (from_penglai, ==, 2); /* 蓬莱市 and 长岛县 outlines */
+  g_assert_cmpstr (pa_zone_get_places (guangming), ==, "光明科学城（光明区）");
+  for (guint i = 0; i < pa_basemap_get_n_districts (basemap); i++)
+    {
+      const char *code, *name;
+      pa_basemap_get_district (basemap, i, &code, &name);
+      if (g_str_equal (code, "370684") || g_str_equal (code, "370634"))
+        g_assert_cmpstr (name, ==, "蓬莱区");
+      g_assert_cmpstr (name, !=, "蓬莱市");
+    }
+}
+
 /* Without district boundaries no database is made, and no half-made file is left. */
 static void
 test_missing_districts_leaves_nothing (void)
@@ -467,6 +503,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/unknown-plan-is-named", test_unknown_plan_named);
   g_test_add_func ("/store/reopen-keeps-user-changes", test_reopen_keeps_user_changes);
   g_test_add_func ("/store/missing-districts-leaves-nothing", test_missing_districts_leaves_nothing);
+  g_test_add_func ("/store/current-district-names", test_current_district_names);
   g_test_add_func ("/store/own-districts-replace-fetched", test_own_districts_replace_fetched);
   return g_test_run ();
 }

@@ -353,6 +353,13 @@ pa_zone_details_show (PaZoneDetails *self, PaPlan *plan, PaZone *zone, GPtrArray
     {
       const PaZonePart *part = pa_zone_get_part_info (zone, i);
       g_autofree char *text = NULL;
+      if (part->outline_from)
+        {
+          /* the place by its current name; the older boundary data only as the outline's source */
+          g_autofree char *from = g_strdup_printf (_("Outline of %s drawn from the boundary of %s"),
+                                                   part->name ? part->name : "", part->outline_from);
+          add_label (self, from, "dim-label");
+        }
       if (part->kind != PA_PART_DRAWN)
         continue;
       /* measured on the ellipsoid: the planner's outline, not a figure of the document */

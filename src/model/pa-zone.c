@@ -65,6 +65,7 @@ part_clear (gpointer p)
 {
   PaZonePart *part = p;
   g_free (part->name);
+  g_free (part->outline_from);
   g_free (part->entered_by);
   g_clear_pointer (&part->geometry, pa_geometry_unref);
 }
@@ -368,6 +369,18 @@ pa_zone_add_part_full (PaZone *self, gint64 fid, const char *name, PaPartKind ki
   PaZonePart part = { fid, g_strdup (name), kind, pa_geometry_ref (geometry), g_strdup (entered_by) };
   g_return_if_fail (PA_IS_ZONE (self));
   g_array_append_val (self->parts, part);
+}
+
+void
+pa_zone_set_last_part_outline_from (PaZone *self, const char *outline_from)
+{
+  PaZonePart *part;
+
+  g_return_if_fail (PA_IS_ZONE (self));
+  g_return_if_fail (self->parts->len > 0);
+  part = &g_array_index (self->parts, PaZonePart, self->parts->len - 1);
+  g_free (part->outline_from);
+  part->outline_from = g_strdup (outline_from);
 }
 
 void

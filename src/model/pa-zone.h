@@ -30,6 +30,7 @@ typedef struct
   PaPartKind kind;
   PaGeometry *geometry;
   char *entered_by;   /* NULL: from the document's data */
+  char *outline_from; /* the boundary drawn, where it is not the place's current one */
 } PaZonePart;
 
 #define PA_TYPE_ZONE (pa_zone_get_type ())
@@ -85,6 +86,9 @@ const char *pa_zone_get_document_value (PaZone *self, const char *field);
 void pa_zone_add_part (PaZone *self, PaGeometry *part, gboolean schematic);
 void pa_zone_add_part_full (PaZone *self, gint64 fid, const char *name, PaPartKind kind,
                             PaGeometry *geometry, const char *entered_by);
+/* Notes that the last part's outline comes from the boundary @outline_from (蓬莱区 drawn
+ * from the pre-2020 蓬莱市): its name is the place's current one, the outline is not. */
+void pa_zone_set_last_part_outline_from (PaZone *self, const char *outline_from);
 guint pa_zone_get_n_parts (PaZone *self);
 PaGeometry *pa_zone_get_part (PaZone *self, guint i, gboolean *schematic);
 const PaZonePart *pa_zone_get_part_info (PaZone *self, guint i);

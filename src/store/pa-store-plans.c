@@ -153,7 +153,8 @@ insert_places (PaLoader *l, gint64 zone_id, JsonArray *places, GPtrArray *parts,
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (
       l->db,
       "INSERT INTO zone_places (zone_id, name, outline, district_code, within_code, center_lon, "
-      "center_lat, radius_km, note, geom) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+      "center_lat, radius_km, note, geom, outline_from) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
       error);
   if (!s)
     return FALSE;
@@ -171,6 +172,7 @@ insert_places (PaLoader *l, gint64 zone_id, JsonArray *places, GPtrArray *parts,
       pa_bind_double (s, 8, pa_json_num (p, "radius_km"));
       pa_bind_text (s, 9, pa_json_str (p, "note"));
       pa_bind_geometry (s, 10, parts->pdata[i]);
+      pa_bind_text (s, 11, pa_json_str (p, "outline_from"));
       if (!pa_store_step_done (l->db, s, error))
         return FALSE;
     }
@@ -233,6 +235,7 @@ insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError
   g_autoptr (PaGeometry) outline = NULL;
   g_autoptr (sqlite3_stmt) s = NULL;
   g_autoptr (GString) place_names = g_string_new (NULL);
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean schematic = FALSE;
   JsonObject *area = pa_json_obj (z, "land_area");
   g_autofree char *note = NULL;
@@ -260,6 +263,9 @@ insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError
       if (!g)
         return FALSE;
       g_ptr_array_add (parts, g);
+      /* a place drawn from two older boundaries (蓬莱区) is named once */
+      if (!g_hash_table_add (named, (gpointer) pa_json_str (p, "name")))
+        continue;
       if (place_names->len)
         g_string_append (place_names, "、");
       g_string_append (place_names, pa_json_str (p, "name"));

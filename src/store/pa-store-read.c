@@ -314,7 +314,8 @@ zone_queries_prepare (Reader *r, ZoneQueries *q, const char *where, GError **err
       "JOIN industries i ON i.id = zi.industry_id WHERE zi.zone_id = ?1 ORDER BY zi.id",
       error) : NULL;
   q->parts = q->industries ? pa_store_prepare (
-      r->db, "SELECT geom, outline, fid, name, entered_by FROM zone_places WHERE zone_id = ?1 ORDER BY fid",
+      r->db, "SELECT geom, outline, fid, name, entered_by, outline_from FROM zone_places WHERE zone_id = ?1 "
+      "ORDER BY fid",
       error) : NULL;
   q->organisations = q->parts ? pa_store_prepare (
       r->db,
@@ -396,8 +397,12 @@ read_zone (Reader *r, ZoneQueries *q, GError **error)
         g_warning ("Zone “%s”, part %s: %s", pa_zone_get_name (z), col_text (q->parts, 3),
                    part_error->message);
       else if (!pa_geometry_is_empty (part))
-        pa_zone_add_part_full (z, sqlite3_column_int64 (q->parts, 2), col_text (q->parts, 3),
-                               part_kind (col_text (q->parts, 1)), part, col_text (q->parts, 4));
+        {
+          pa_zone_add_part_full (z, sqlite3_column_int64 (q->parts, 2), col_text (q->parts, 3),
+                                 part_kind (col_text (q->parts, 1)), part, col_text (q->parts, 4));
+          if (col_text (q->parts, 5))
+            pa_zone_set_last_part_outline_from (z, col_text (q->parts, 5));
+        }
     }
   sqlite3_reset (q->parts);
   if (st == PA_STEP_ERROR)
@@ -655,7 +660,8 @@ pa_store_load_basemap (PaStore *self, GError **error)
   if (st == PA_STEP_ERROR)
     return NULL;
   g_clear_pointer (&s, sqlite3_finalize);
-  s = pa_store_prepare (db, "SELECT code, name, geom FROM districts ORDER BY fid", error);
+  s = pa_store_prepare (db, "SELECT d.code, coalesce(n.name, d.name), d.geom FROM districts d "
+                        "LEFT JOIN district_names n ON n.code = d.code ORDER BY d.fid", error);
   if (!s)
     return NULL;
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
