@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "geo/pa-geos.h"
@@ -315,6 +316,102 @@ test_reopen_keeps_user_changes (void)
   g_assert_cmpstr (pa_zone_get_name (pa_plan_find_zone (plan, "core")), ==, "规划师改名");
 }
 
+/* A plan source with @edit applied to a copy of @slug's built-in file, in a folder of its
+ * own; the database built from it must be refused, naming @expect, and leave no file. */
+typedef void (*PlanEdit) (JsonObject *plan);
+
+static void
+expect_plan_refused (const char *slug, PlanEdit edit, const char *const *expect)
+{
+  g_autofree char *src = g_build_filename (PA_SOURCE_ROOT, "data", "plans", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.json", slug);
+  g_autofree char *in = g_build_filename (src, file, NULL);
+  g_autofree char *db = pa_test_temp_path ("refused.gpkg");
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *plans_dir = g_build_filename (dir, "plans", NULL);
+  g_autofree char *out = g_build_filename (plans_dir, file, NULL);
+  g_autofree char *list = g_build_filename (plans_dir, "plans.list", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  PaStoreDefaults defaults = { .plans_dir = plans_dir };
+
+  g_assert_true (json_parser_load_from_file (parser, in, &error));
+  edit (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_cmpint (g_mkdir_with_parents (plans_dir, 0700), ==, 0);
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (gen, out, &error));
+  g_assert_true (g_file_set_contents (list, slug, -1, &error));
+  store = pa_store_open (db, &defaults, &error);
+  g_assert_null (store);
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, file)); /* the plan file … */
+  for (guint i = 0; expect[i]; i++)                 /* … and the entry */
+    g_assert_nonnull (strstr (error->message, expect[i]));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_unlink (out);
+  g_unlink (list);
+}
+
+static JsonObject *
+first_zone (JsonObject *plan)
+{
+  return json_array_get_object_element (json_object_get_array_member (plan, "zones"), 0);
+}
+
+static JsonObject *
+first_zone_target (JsonObject *plan)
+{
+  return json_array_get_object_element (json_object_get_array_member (first_zone (plan), "targets"), 0);
+}
+
+static void
+drop_description (JsonObject *plan)
+{
+  json_object_remove_member (json_object_get_object_member (plan, "document"), "description");
+}
+
+static void
+cite_another_file (JsonObject *plan)
+{
+  json_object_set_string_member (json_object_get_object_member (first_zone (plan), "citation"), "seed",
+                                 "999_0000000000000000.txt");
+}
+
+static void
+unknown_comparator (JsonObject *plan)
+{
+  json_object_set_string_member (first_zone_target (plan), "comparator", "多于");
+}
+
+static void
+no_role (JsonObject *plan)
+{
+  json_object_remove_member (first_zone (plan), "role");
+}
+
+static void
+unknown_role (JsonObject *plan)
+{
+  json_object_set_string_member (first_zone (plan), "role", "hub");
+}
+
+/* Bad plan sources are refused when the database is built, naming the file and entry. */
+static void
+test_bad_plan_sources_are_refused (void)
+{
+  /* Shanghai's document has no title: without its description nothing names it */
+  expect_plan_refused ("shanghai", drop_description,
+                       (const char *const[]){ "004_4d082a5c159c6605.txt", "neither a title nor a description", NULL });
+  expect_plan_refused ("yantai", cite_another_file,
+                       (const char *const[]){ "999_0000000000000000.txt", "not the plan's document", NULL });
+  expect_plan_refused ("yantai", unknown_comparator, (const char *const[]){ "多于", "主营业务收入", NULL });
+  expect_plan_refused ("yantai", no_role, (const char *const[]){ "生命科学创新引领核心区", "role", NULL });
+  expect_plan_refused ("yantai", unknown_role, (const char *const[]){ "生命科学创新引领核心区", "hub", NULL });
+}
+
 /* The planner reads today's divisions: 蓬莱区 (2020) and 光明区 (2018), with the older
  * boundary data named only as the source of the outline. */
 static void
@@ -443,6 +540,9 @@ test_upgrades_schema_1_database (void)
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_cmpint (pa_test_query_int (path, "PRAGMA user_version"), ==, 10300);
+  /* schema 3: the built-in plans' inferred zones and untitled document are described */
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM zones WHERE inference IS NOT NULL"), >=, 8);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM documents WHERE title IS NULL AND description IS NULL"), ==, 0);
   if (g_file_test (script, G_FILE_TEST_EXISTS))
     {
       g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
@@ -504,6 +604,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reopen-keeps-user-changes", test_reopen_keeps_user_changes);
   g_test_add_func ("/store/missing-districts-leaves-nothing", test_missing_districts_leaves_nothing);
   g_test_add_func ("/store/current-district-names", test_current_district_names);
+  g_test_add_func ("/store/bad-plan-sources-are-refused", test_bad_plan_sources_are_refused);
   g_test_add_func ("/store/own-districts-replace-fetched", test_own_districts_replace_fetched);
   return g_test_run ();
 }
