@@ -93,6 +93,16 @@ test_pdf_holds_every_zone_name (void)
           g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
           if (!strstr (flat, pa_zone_get_name (z)))
             g_test_fail_printf ("%s: zone “%s” is not in the PDF text", pdf, pa_zone_get_name (z));
+          /* an inferred zone is marked 推定 on the figure, and the legend says what that means */
+          if (pa_zone_get_inference (z))
+            {
+              g_autofree char *marked = g_strconcat (pa_zone_get_name (z), "（", NULL);
+              const char *at = strstr (flat, marked);
+              if (!at || !strstr (at, "推定）"))
+                g_test_fail_printf ("%s: inferred zone “%s” is not marked 推定", pdf, pa_zone_get_name (z));
+              if (!strstr (flat, "（推定）"))
+                g_test_fail_printf ("%s: the legend does not explain 推定", pdf);
+            }
         }
       g_assert_nonnull (strstr (flat, pa_plan_get_name (plan)));
       /* the document as a reader knows it, never the file it was read from */

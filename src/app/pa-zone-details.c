@@ -424,6 +424,14 @@ pa_zone_details_get_text (PaZoneDetails *self)
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self)); c; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_LABEL (c))
       g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (c)));
+    else if (GTK_IS_EXPANDER (c))
+      {
+        /* the 推定 line and, folded inside it, its reasoning */
+        GtkWidget *child = gtk_expander_get_child (GTK_EXPANDER (c));
+        g_string_append_printf (s, "%s\n", gtk_expander_get_label (GTK_EXPANDER (c)));
+        if (GTK_IS_LABEL (child))
+          g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      }
   return g_string_free (s, FALSE);
 }
 
