@@ -3,6 +3,8 @@
  *
  * Every command opens the same PaStore and uses the same objects as the window.
  */
+#define G_LOG_DOMAIN "parkatlas"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -31,6 +33,26 @@ setup_i18n (void)
   bindtextdomain (GETTEXT_PACKAGE, dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* The database opened last, when the settings say to reopen it and it is still there. */
+static char *
+last_database (void)
+{
+  g_autoptr (GSettings) settings = pa_application_settings_new ();
+  g_autofree char *last = NULL;
+
+  if (!settings || !g_settings_get_boolean (settings, "reopen-last-database"))
+    return NULL;
+  last = g_settings_get_string (settings, "last-database");
+  if (!*last)
+    return NULL;
+  if (!g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      g_message ("the last database, %s, is gone: opening the default one", last);
+      return NULL;
+    }
+  return g_steal_pointer (&last);
 }
 
 static int
@@ -129,6 +151,7 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (PaStore) store = NULL;
   PaStoreDefaults defaults = { 0 };
+  gboolean created = FALSE;
 
   setup_i18n ();
   context = g_option_context_new (NULL);
@@ -161,10 +184,34 @@ main (int argc, char *argv[])
       g_printerr ("parkatlas: %s\n", _("Give one of --import, --export, --export-geojson, --export-csv and --audit at a time"));
       return 2;
     }
+  /* a planning database given as a file (as the file manager does) is the one to show */
+  if (!db && argc > 1 && g_str_has_suffix (argv[1], ".gpkg"))
+    db = g_strdup (argv[1]);
+  if (db && !g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      /* a mistyped path must not silently become a new database in a new folder */
+      g_autofree char *dir = g_path_get_dirname (db);
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          g_printerr ("parkatlas: ");
+          g_printerr (_("There is no database “%s”, and its folder “%s” does not exist: nothing was created"), db, dir);
+          g_printerr ("\n");
+          return 1;
+        }
+      created = TRUE;
+    }
+  /* the window reopens the database it showed last; commands keep to the default one */
+  if (!db && !list_plans && !export_path && !audit && !import.path && !export_geojson && !export_csv)
+    db = last_database ();
   if (!db)
     db = pa_store_default_path ();
   defaults.districts_path = districts;
   store = pa_store_open (db, &defaults, &error);
+  if (store && created)
+    {
+      g_printerr (_("parkatlas: created a new planning database with the built-in plans: %s"), db);
+      g_printerr ("\n");
+    }
   if (!store)
     {
       int status = fail (error);

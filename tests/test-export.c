@@ -200,6 +200,35 @@ test_cli_refuses_foreign_geopackage (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* --db on a path that does not exist: a new database only where its folder exists, and
+ * the command says so; a mistyped folder creates nothing at all. */
+static void
+test_db_creates_only_in_existing_folder (void)
+{
+  g_autofree char *fresh = pa_test_temp_path ("made-here.gpkg");
+  g_autofree char *dir = g_path_get_dirname (fresh);
+  g_autofree char *missing_dir = g_build_filename (dir, "no-such-folder", NULL);
+  g_autofree char *missing = g_build_filename (missing_dir, "plans.gpkg", NULL);
+  const char *make[] = { exe (), "--db", fresh, "--list-plans", NULL };
+  const char *typo[] = { exe (), "--db", missing, "--list-plans", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (pa_test_run (make, &out, &err), ==, 0);
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (err, "created a new planning database"));
+  g_assert_nonnull (strstr (err, fresh));
+  g_assert_true (g_str_has_prefix (out, "yantai\t"));
+
+  g_assert_cmpint (pa_test_run (typo, &out2, &err2), !=, 0);
+  g_assert_nonnull (strstr (err2, missing_dir));
+  g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  /* opening it again says nothing of creating */
+  g_assert_cmpint (pa_test_run (make, &out, &err), ==, 0);
+  g_assert_null (strstr (err, "created"));
+}
+
 /* The figure follows the locale: in Chinese its legend and notes are Chinese. */
 static void
 test_follows_locale (void)
@@ -231,5 +260,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/unknown-format-refused", test_unknown_format_refused);
   g_test_add_func ("/cli/refuses-foreign-geopackage", test_cli_refuses_foreign_geopackage);
   g_test_add_func ("/export/follows-locale", test_follows_locale);
+  g_test_add_func ("/cli/db-creates-only-in-existing-folder", test_db_creates_only_in_existing_folder);
   return g_test_run ();
 }

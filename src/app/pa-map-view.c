@@ -166,6 +166,12 @@ mode_ended (PaMapView *self)
 }
 
 void
+pa_map_view_bind_settings (PaMapView *self, GSettings *settings)
+{
+  g_settings_bind (settings, "snap", self->snap_button, "active", G_SETTINGS_BIND_DEFAULT);
+}
+
+void
 pa_map_view_toggle_drawing (PaMapView *self)
 {
   g_return_if_fail (PA_IS_MAP_VIEW (self));
@@ -284,7 +290,7 @@ build (PaMapView *self)
 {
   g_autoptr (PaTileSource) source = pa_tile_source_new (self->basemap);
   ShumateViewport *vp;
-  GtkWidget *license, *scale, *fit;
+  GtkWidget *license, *scale, *fit, *bottom;
   GtkGesture *click;
 
   self->overlay = GTK_OVERLAY (gtk_overlay_new ());
@@ -311,10 +317,26 @@ build (PaMapView *self)
   g_signal_connect (click, "released", G_CALLBACK (map_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
+  /* the legend, and beneath it the attribution, one above the other: at any width the
+   * attribution wraps instead of running over the legend */
+  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
+  gtk_widget_set_can_target (bottom, FALSE);
   self->legend = PA_LEGEND (pa_legend_new ());
-  /* clear of the attribution line */
-  corner (GTK_WIDGET (self->legend), GTK_ALIGN_START, GTK_ALIGN_END, 0, 30);
-  gtk_overlay_add_overlay (self->overlay, GTK_WIDGET (self->legend));
+  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->legend));
+  license = gtk_label_new (pa_painter_attribution ());
+  gtk_label_set_wrap (GTK_LABEL (license), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (license), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (license), 1);
+  gtk_label_set_justify (GTK_LABEL (license), GTK_JUSTIFY_RIGHT);
+  gtk_widget_set_halign (license, GTK_ALIGN_END);
+  gtk_widget_add_css_class (license, "caption");
+  gtk_widget_add_css_class (license, "osd");
+  gtk_widget_add_css_class (license, "pa-attribution");
+  gtk_box_append (GTK_BOX (bottom), license);
+  gtk_overlay_add_overlay (self->overlay, bottom);
 
   fit = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
   gtk_widget_set_tooltip_text (fit, _("Show the whole plan (Ctrl+Home)"));
@@ -326,14 +348,12 @@ build (PaMapView *self)
   build_tools (self);
 
   scale = GTK_WIDGET (shumate_scale_new (vp));
+  /* Chinese maps measure in metres and kilometres only */
+  if (g_str_has_prefix (g_get_language_names ()[0], "zh"))
+    shumate_scale_set_unit (SHUMATE_SCALE (scale), SHUMATE_UNIT_METRIC);
   corner (scale, GTK_ALIGN_END, GTK_ALIGN_START, 12, 0);
   gtk_overlay_add_overlay (self->overlay, scale);
 
-  license = GTK_WIDGET (shumate_license_new ());
-  shumate_license_append_map_source (SHUMATE_LICENSE (license), SHUMATE_MAP_SOURCE (source));
-  gtk_widget_set_halign (license, GTK_ALIGN_END);
-  gtk_widget_set_valign (license, GTK_ALIGN_END);
-  gtk_overlay_add_overlay (self->overlay, license);
 
   g_signal_connect_object (self->document, "notify::plan", G_CALLBACK (plan_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (legend_changed), self, G_CONNECT_SWAPPED);

@@ -33,6 +33,8 @@ PaZone *pa_map_view_click (PaMapView *self, double x, double y);
 gboolean pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y);
 
 /* The tools, as their buttons and shortcuts work them. */
+/* Snapping follows @settings' "snap" (and the toggle writes it back). */
+void pa_map_view_bind_settings (PaMapView *self, GSettings *settings);
 void pa_map_view_toggle_drawing (PaMapView *self);
 /* Draws another part of @zone. */
 void pa_map_view_draw_part (PaMapView *self, PaZone *zone);

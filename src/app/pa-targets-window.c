@@ -91,9 +91,21 @@ compare (gconstpointer a, gconstpointer b, gpointer data)
 
   switch (c)
     {
-    case COL_VALUE: dx = x->value, dy = y->value; break;
+    case COL_VALUE:
+    case COL_BASELINE:
+      {
+        /* numbers sort within one unit: 亿元 with 亿元, 家 with 家 (the units in the
+         * locale's order), never 500亿元 between 3家 and 15个 */
+        int units = g_utf8_collate (x->unit ? x->unit : "", y->unit ? y->unit : "");
+        if (units != 0)
+          return units;
+        if (c == COL_VALUE)
+          dx = x->value, dy = y->value;
+        else
+          dx = x->baseline_value, dy = y->baseline_value;
+        break;
+      }
     case COL_YEAR: dx = x->year > 0 ? x->year : NAN, dy = y->year > 0 ? y->year : NAN; break;
-    case COL_BASELINE: dx = x->baseline_value, dy = y->baseline_value; break;
     case COL_RATE: dx = x->growth_rate, dy = y->growth_rate; break;
     default:
       {
@@ -159,6 +171,86 @@ pa_targets_window_init (PaTargetsWindow *self)
 {
 }
 
+/* The table as shown (its columns, in its sort order): tab-separated for the clipboard, or
+ * CSV for Excel (a BOM, CRLF, quoted fields; a cell that would start a formula is
+ * escaped with an apostrophe, as Excel users expect from exported data). */
+char *
+pa_targets_window_dup_table (PaTargetsWindow *self, gboolean csv)
+{
+  GListModel *rows = G_LIST_MODEL (self->sorted);
+  GString *s = g_string_new (csv ? "\xef\xbb\xbf" : "");
+  const char *sep = csv ? "," : "\t", *eol = csv ? "\r\n" : "\n";
+
+  for (int r = -1; r < (int) g_list_model_get_n_items (rows); r++)
+    {
+      g_autoptr (PaTargetItem) item = r >= 0 ? g_list_model_get_item (rows, (guint) r) : NULL;
+      for (Column c = 0; c < N_COLS; c++)
+        {
+          g_autofree char *cell = item ? cell_text (pa_target_item_get_target (item), c) : g_strdup (column_title (c));
+          gboolean formula = strchr ("=+-@", cell[0]) && cell[0] && !g_ascii_isdigit (cell[1]);
+          if (c > 0)
+            g_string_append (s, sep);
+          if (csv)
+            {
+              g_autoptr (GString) q = g_string_new (cell);
+              g_string_replace (q, "\"", "\"\"", 0);
+              g_string_append_printf (s, "\"%s%s\"", formula ? "'" : "", q->str);
+            }
+          else
+            g_string_append (s, g_strdelimit (cell, "\t\n", ' '));
+        }
+      g_string_append (s, eol);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+copy_clicked (PaTargetsWindow *self)
+{
+  g_autofree char *text = pa_targets_window_dup_table (self, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+static void
+save_response (GtkNativeDialog *dialog, int response, PaTargetsWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = chosen && !g_str_has_suffix (chosen, ".csv") ? g_strconcat (chosen, ".csv", NULL)
+                                                                            : g_strdup (chosen);
+      g_autofree char *text = pa_targets_window_dup_table (self, TRUE);
+      g_autoptr (GError) error = NULL;
+      /* written under a temporary name and renamed: an old file stays whole on failure */
+      if (path && !g_file_set_contents (path, text, -1, &error))
+        {
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save the table"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_clicked (PaTargetsWindow *self)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save the Table as CSV"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  const char *docs = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GFile) folder = g_file_new_for_path (docs && g_file_test (docs, G_FILE_TEST_IS_DIR) ? docs : g_get_home_dir ());
+  /* Translators: suggested file name of the targets table; %s is the plan's name */
+  g_autofree char *name = g_strdup_printf (_("%s targets.csv"), pa_plan_get_name (plan));
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* A plan-level target (the whole plan's, no zone's) in the target form. */
 static void
 add_clicked (PaTargetsWindow *self)
@@ -188,11 +280,23 @@ pa_targets_window_new (GtkWindow *parent, PaDocument *document)
   g_autofree char *title = g_strdup_printf (_("Targets — %s"), pa_plan_get_name (plan));
   g_autofree char *source = NULL;
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *save = gtk_button_new_from_icon_name ("document-save-as-symbolic");
 
   self->document = g_object_ref (document);
   gtk_widget_set_tooltip_text (add, _("Add a target for the whole plan; double-click a row to edit it"));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
+  gtk_widget_set_tooltip_text (copy, _("Copy the table (to paste into a spreadsheet)"));
+  gtk_widget_set_tooltip_text (save, _("Save the table as CSV…"));
+  /* an icon's tooltip is not its name for a screen reader: give each its label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a target"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the table"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the table as CSV"), -1);
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked), self);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), copy);
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   /* the document's live list: an edit or an undo shows at once */

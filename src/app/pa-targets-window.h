@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (PaTargetsWindow, pa_targets_window, PA, TARGETS_WINDOW, Ad
 PaTargetsWindow *pa_targets_window_new (GtkWindow *parent, PaDocument *document);
 /* The table's rows in display order (PaTargetItem), after any sorting. */
 GListModel *pa_targets_window_get_rows (PaTargetsWindow *self);
+/* The table as shown: tab-separated (the Copy button), or CSV for Excel (Save as CSV). */
+char *pa_targets_window_dup_table (PaTargetsWindow *self, gboolean csv);
 /* Sorts by the column titled @title, as a click on its header does. */
 gboolean pa_targets_window_sort_by (PaTargetsWindow *self, const char *title, GtkSortType order);
 

@@ -22,6 +22,8 @@ struct _PaWindow
   GtkBox *industries_page;
   PaIndustryBrowser *industries;
   PaMapView *map_view;
+  GMenu *file_section;
+  AdwFlap *flap;
 
   PaDocument *document;
   PaBasemap *basemap;
@@ -31,7 +33,6 @@ struct _PaWindow
   gboolean filling;    /* the plan chooser is being refilled, not chosen from */
 };
 
-void pa_window_toast (PaWindow *self, const char *text);
 /* The actions of pa-window-files.c, installed by the window's class. */
 void pa_window_import_action (GtkWidget *widget, const char *action, GVariant *param);
 void pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param);

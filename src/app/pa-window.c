@@ -10,6 +10,7 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
+#include "pa-application.h"
 #include "pa-industry-browser.h"
 #include "pa-map-view.h"
 #include "pa-targets-window.h"
@@ -153,13 +154,19 @@ plan_changed (PaWindow *self)
   const char *slug = pa_plan_get_slug (plan);
   g_autofree char *source = pa_plan_dup_source_name (plan);
   g_autofree char *details = pa_plan_dup_source_details (plan);
+  g_autofree char *file = g_path_get_basename (pa_store_get_path (pa_document_get_store (self->document)));
+  g_autofree char *subtitle = NULL, *title = NULL;
   PaBBox extent;
 
   if (self->settings)
     g_settings_set_string (self->settings, "last-plan", slug);
   adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
   /* the document as a reader knows it; its file only in the tooltip, for reviewers */
-  adw_window_title_set_subtitle (self->window_title, source);
+  subtitle = g_strdup_printf ("%s — %s", source, file);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* the file's name in the window title, as the desktop's window list shows it */
+  title = g_strdup_printf ("%s — %s", file, _("Park Atlas"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), details);
   for (guint i = 0; i < self->slugs->len; i++)
     if (g_str_equal (self->slugs->pdata[i], slug) && gtk_drop_down_get_selected (self->plan_dropdown) != i)
@@ -224,7 +231,73 @@ pa_window_map_coords (PaWindow *self, double lon, double lat, double *x, double 
 void
 pa_window_set_settings (PaWindow *self, GSettings *settings)
 {
+  if (self->settings)
+    {
+      g_settings_unbind (self, "default-width");
+      g_settings_unbind (self, "default-height");
+      g_settings_unbind (self, "maximized");
+    }
   g_set_object (&self->settings, settings);
+  if (!settings)
+    return;
+  /* the size it had when last closed, as GNOME applications do */
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  pa_map_view_bind_settings (self->map_view, settings);
+}
+
+void
+pa_window_set_recent_menu (PaWindow *self, GMenuModel *recent)
+{
+  g_menu_append_submenu (self->file_section, _("Open _Recent"), recent);
+}
+
+/* The plan chooser: the button shows the plan's name cut short where the window is
+ * narrow; the list shows it whole. */
+static void
+plan_item_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer short_form)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (short_form)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+plan_item_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer short_form)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
+static GtkListItemFactory *
+plan_item_factory (gboolean short_form)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (plan_item_setup), GINT_TO_POINTER (short_form));
+  g_signal_connect (factory, "bind", G_CALLBACK (plan_item_bind), GINT_TO_POINTER (short_form));
+  return factory;
+}
+
+/* Files dropped on the window: as if opened from the file manager. */
+static gboolean
+files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, PaWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!PA_IS_APPLICATION (app))
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+  for (GSList *l = files; l; l = l->next)
+    pa_application_open_file (PA_APPLICATION (app), l->data);
+  return TRUE;
 }
 
 gboolean
@@ -236,6 +309,14 @@ pa_window_export_to (PaWindow *self, const char *path, GError **error)
 }
 
 /* ---- actions ---- */
+
+/* F9: the zones and details beside the map, or (in a narrow window) over it. */
+static void
+toggle_panel_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
 
 /* Back to the whole plan, as when it was opened. */
 static void
@@ -537,6 +618,10 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, flap);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, pa_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.targets", NULL, targets_action);
   gtk_widget_class_install_action (widget_class, "win.fit-plan", NULL, fit_plan_action);
@@ -555,6 +640,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.targets", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -566,8 +652,17 @@ static void
 pa_window_init (PaWindow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr (GtkListItemFactory) button = plan_item_factory (TRUE);
+    g_autoptr (GtkListItemFactory) list = plan_item_factory (FALSE);
+    gtk_drop_down_set_factory (self->plan_dropdown, button);
+    gtk_drop_down_set_list_factory (self->plan_dropdown, list);
+  }
+  g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   self->slugs = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_swapped (self->zone_list, "row-selected", G_CALLBACK (zone_row_selected), self);
   g_signal_connect_swapped (self->zone_list, "row-activated", G_CALLBACK (zone_row_activated), self);

@@ -22,8 +22,13 @@ G_DECLARE_FINAL_TYPE (PaWindow, pa_window, PA, WINDOW, AdwApplicationWindow)
 
 PaWindow *pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap);
 PaDocument *pa_window_get_document (PaWindow *self);
-/* Remembers the plan shown in @settings' "last-plan" (org.parkatlas.ParkAtlas). */
-void pa_window_set_settings (PaWindow *self, GSettings *settings);
+/* Remembers the plan shown in @settings' "last-plan", and the window's size and state
+ * (org.parkatlas.ParkAtlas). */
+void pa_window_set_settings (PaWindow *self, GSettings *settings); /* NULL: forget nothing more */
+/* The application's "Open Recent" list, shown in the window's main menu. */
+void pa_window_set_recent_menu (PaWindow *self, GMenuModel *recent);
+/* A short message at the bottom of the window. */
+void pa_window_toast (PaWindow *self, const char *text);
 /* Writes the figure of the plan shown (and its selected zone) to @path, as the Export
  * action does after its file dialog. */
 gboolean pa_window_export_to (PaWindow *self, const char *path, GError **error);

@@ -15,10 +15,31 @@
 
 #define WGS84 4326
 
+static char *editor_name; /* set by the application from its settings */
+G_LOCK_DEFINE_STATIC (editor_name);
+
+void
+pa_store_set_editor_name (const char *name)
+{
+  G_LOCK (editor_name);
+  g_free (editor_name);
+  editor_name = name && *name ? g_strdup (name) : NULL;
+  G_UNLOCK (editor_name);
+}
+
 char *
 pa_store_editor_name (void)
 {
   const char *real = g_get_real_name ();
+
+  G_LOCK (editor_name);
+  if (editor_name)
+    {
+      char *copy = g_strdup (editor_name);
+      G_UNLOCK (editor_name);
+      return copy;
+    }
+  G_UNLOCK (editor_name);
   return g_strdup (real && *real && !g_str_equal (real, "Unknown") ? real : g_get_user_name ());
 }
 

@@ -29,6 +29,9 @@ gboolean pa_store_redo_change (PaStore *self, PaChange *change, GError **error);
 
 /* Who is editing ("Real Name" or the login name) and now, ISO 8601 UTC. */
 char *pa_store_editor_name (void);
+/* The name edits record from now on (the Preferences' "Your name"); NULL for the
+ * account's full name. */
+void pa_store_set_editor_name (const char *name);
 
 /* Zones. @field is one of name, role, summary, places, note. */
 gboolean pa_store_edit_zone_field (PaStore *self, PaChange *change, gint64 zone, const char *field,

@@ -269,7 +269,7 @@ insert_zone (PaLoader *l, JsonObject *z, int order, GHashTable *zone_ids, GError
       if (place_names->len)
         g_string_append (place_names, "、");
       g_string_append (place_names, pa_json_str (p, "name"));
-      if (pa_json_str (p, "within"))
+      if (pa_json_str (p, "within") && g_strcmp0 (pa_json_str (p, "within"), pa_json_str (p, "name")) != 0)
         g_string_append_printf (place_names, "（%s）", pa_json_str (p, "within"));
     }
   if (parts->len == 0)
