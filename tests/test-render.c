@@ -88,11 +88,89 @@ test_labels_only_for_zones_in_view (void)
   cairo_surface_destroy (s);
 }
 
+/* Colour-vision deficiency, simulated (Machado, Oliveira and Fernandes 2009, severity 1,
+ * on linear RGB), and the CIE L*a*b* distance between two colours. */
+static double
+to_linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static void
+to_lab (const double lin[3], double lab[3])
+{
+  double x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047;
+  double y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+  double z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883;
+  double f[3], v[3] = { x, y, z };
+  for (int i = 0; i < 3; i++)
+    f[i] = v[i] > 0.008856 ? cbrt (v[i]) : 7.787 * v[i] + 16.0 / 116;
+  lab[0] = 116 * f[1] - 16, lab[1] = 500 * (f[0] - f[1]), lab[2] = 200 * (f[1] - f[2]);
+}
+
+static const double vision[4][3][3] = {
+  { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } },
+  { { 0.367322, 0.860646, -0.227968 }, { 0.280085, 0.672501, 0.047413 }, { -0.011820, 0.042940, 0.968881 } },
+  { { 0.152286, 1.052583, -0.204868 }, { 0.114503, 0.786281, 0.099216 }, { -0.003882, -0.048116, 1.051998 } },
+  { { 1.255528, -0.076749, -0.178779 }, { -0.078411, 0.930809, 0.147602 }, { 0.004733, 0.691367, 0.303900 } },
+};
+static const char *const vision_names[] = { "normal vision", "deuteranopia", "protanopia", "tritanopia" };
+
+/* A role colour as a zone fill shows it over the land, as seen with @v. */
+static void
+seen (PaColor c, double alpha, int v, double lab[3])
+{
+  PaColor land = pa_painter_land_color ();
+  double rgb[3] = { alpha * c.r + (1 - alpha) * land.r, alpha * c.g + (1 - alpha) * land.g,
+                    alpha * c.b + (1 - alpha) * land.b };
+  double lin[3], out[3];
+  for (int i = 0; i < 3; i++)
+    lin[i] = to_linear (rgb[i]);
+  for (int i = 0; i < 3; i++)
+    out[i] = CLAMP (vision[v][i][0] * lin[0] + vision[v][i][1] * lin[1] + vision[v][i][2] * lin[2], 0, 1);
+  to_lab (out, lab);
+}
+
+static double
+distance (const double a[3], const double b[3])
+{
+  return sqrt ((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+}
+
+/* The role colours stay apart for colour-blind readers: the three every plan uses by at
+ * least ΔE 15, all five roles by at least 8, and every fill from the bare land by 10. */
+static void
+test_palette_survives_colour_blindness (void)
+{
+  for (int v = 0; v < 4; v++)
+    {
+      double land[3];
+      seen ((PaColor){ 0, 0, 0 }, 0, v, land);
+      for (guint i = 0; i < 5; i++)
+        {
+          double a[3];
+          seen (pa_painter_palette_color (i), PA_PAINTER_FILL_ALPHA, v, a);
+          if (distance (a, land) < 10)
+            g_test_fail_printf ("%s: role %u hardly shows on the land (ΔE %.1f)", vision_names[v], i,
+                                distance (a, land));
+          for (guint j = i + 1; j < 5; j++)
+            {
+              double b[3], d;
+              seen (pa_painter_palette_color (j), PA_PAINTER_FILL_ALPHA, v, b);
+              d = distance (a, b);
+              if (d < (j < 3 ? 15 : 8))
+                g_test_fail_printf ("%s: roles %u and %u look alike (ΔE %.1f)", vision_names[v], i, j, d);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/tiles-show-land-sea-and-no-data", test_tiles_show_land_sea_and_no_data);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
+  g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   return g_test_run ();
 }

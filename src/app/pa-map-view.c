@@ -229,6 +229,8 @@ tool_button (GtkWidget *button, const char *icon, const char *tooltip)
 {
   gtk_button_set_icon_name (GTK_BUTTON (button), icon);
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* an icon has no name for a screen reader but the one it is given */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return button;
 }
 
@@ -340,6 +342,8 @@ build (PaMapView *self)
 
   fit = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
   gtk_widget_set_tooltip_text (fit, _("Show the whole plan (Ctrl+Home)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show the whole plan (Ctrl+Home)"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (fit), "win.fit-plan");
   gtk_widget_add_css_class (fit, "osd");
   gtk_widget_add_css_class (fit, "circular");

@@ -9,12 +9,16 @@
 
 #include "geo/pa-mercator.h"
 
+/* Chosen to stay apart for readers with red-green (deuteranopia, protanopia) and
+ * blue-yellow (tritanopia) colour blindness, as fills over the land: the first three,
+ * which every plan uses, at least ΔE 17 apart under each; all five at least ΔE 9.6
+ * (tests/test-render.c simulates them). Red stays first: the core of a 规划图. */
 static const PaColor role_palette[] = {
   { 0.80, 0.17, 0.20 }, /* first role (core, base, source): red */
-  { 0.13, 0.42, 0.72 }, /* blue */
-  { 0.16, 0.58, 0.33 }, /* green */
-  { 0.85, 0.52, 0.05 }, /* orange */
-  { 0.52, 0.30, 0.65 }, /* purple */
+  { 0.00, 0.45, 0.70 }, /* blue */
+  { 0.90, 0.62, 0.00 }, /* orange */
+  { 0.34, 0.71, 0.91 }, /* sky blue */
+  { 0.50, 0.55, 0.10 }, /* olive */
   { 0.40, 0.40, 0.40 },
 };
 
@@ -33,6 +37,10 @@ pa_painter_role_color (PaPlan *plan, const char *role)
     i = G_N_ELEMENTS (role_palette) - 1;
   return role_palette[MIN ((guint) i, G_N_ELEMENTS (role_palette) - 1)];
 }
+
+PaColor pa_painter_palette_color (guint i) { return role_palette[MIN (i, G_N_ELEMENTS (role_palette) - 1)]; }
+guint pa_painter_palette_size (void) { return G_N_ELEMENTS (role_palette); }
+PaColor pa_painter_land_color (void) { return land; }
 
 const char *
 pa_painter_attribution (void)
@@ -260,7 +268,7 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
     {
       PaZone *z = zones->pdata[i];
       path_zone (cr, view, z, &mb, ui_scale);
-      pa_painter_set_color (cr, pa_painter_role_color (plan, pa_zone_get_role (z)), z == selected ? 0.55 : 0.38);
+      pa_painter_set_color (cr, pa_painter_role_color (plan, pa_zone_get_role (z)), z == selected ? PA_PAINTER_SELECTED_ALPHA : PA_PAINTER_FILL_ALPHA);
       cairo_fill (cr);
     }
   cairo_set_line_width (cr, 1.6 * ui_scale);
@@ -292,7 +300,9 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
       cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
       cairo_set_line_width (cr, 5 * ui_scale);
       cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.95, 0.55, 0.0);
+      /* dark on a white halo: no role colour (the orange of the third role) is mistaken
+       * for the selection */
+      pa_painter_set_color (cr, pa_painter_ink, 1);
       cairo_set_line_width (cr, 2.6 * ui_scale);
       cairo_stroke (cr);
     }

@@ -54,6 +54,14 @@ double pa_painter_draw_text (cairo_t *cr, double x, double y, double width, cons
                              double font_px, gboolean bold, PaColor color);
 /* The attribution line of the data shown. */
 const char *pa_painter_attribution (void);
+/* The i-th role colour of the palette (the last one for i beyond it); the palette's size. */
+PaColor pa_painter_palette_color (guint i);
+guint pa_painter_palette_size (void);
+/* How opaque a zone's fill is (the selected zone's, PA_PAINTER_SELECTED_ALPHA). */
+#define PA_PAINTER_FILL_ALPHA 0.38
+#define PA_PAINTER_SELECTED_ALPHA 0.55
+/* The land the zones are drawn over (their fills are blended with it). */
+PaColor pa_painter_land_color (void);
 
 /* Zone whose outline contains (lon, lat); the smallest when several do. */
 PaZone *pa_painter_hit_test (PaPlan *plan, double lon, double lat);
