@@ -412,6 +412,55 @@ test_bad_plan_sources_are_refused (void)
   expect_plan_refused ("yantai", unknown_role, (const char *const[]){ "生命科学创新引领核心区", "hub", NULL });
 }
 
+/* Search as you type, across every plan: a Chinese substring finds what contains it (坝光
+ * finds 坝光国际生物谷…, zone first), one or two characters work too (烟台), an enterprise
+ * named only in a sentence is found (迈百瑞), what was just added is found, the user's
+ * quotes are not FTS syntax, and the planner's file gains no table. */
+static void
+test_search_all_plans (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) bagang = NULL, maibairui = NULL, yantai = NULL, odd = NULL, fresh = NULL;
+  g_autoptr (PaOrganisation) org = pa_organisation_new ();
+  PaSearchHit *first;
+
+  pa_test_open_copy ("search.gpkg", "shenzhen", &path, &store, &doc);
+  bagang = pa_store_search (store, "坝光", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bagang->len, >, 1);
+  first = bagang->pdata[0];
+  g_assert_cmpint (first->kind, ==, PA_HIT_ZONE);
+  g_assert_cmpstr (first->plan_slug, ==, "shenzhen");
+  g_assert_cmpstr (first->zone_key, ==, "bagang");
+
+  maibairui = pa_store_search (store, "迈百瑞", 20, &error);
+  g_assert_cmpuint (maibairui->len, >=, 1);
+  g_assert_cmpint (((PaSearchHit *) maibairui->pdata[0])->kind, ==, PA_HIT_ENTERPRISE);
+  g_assert_cmpstr (((PaSearchHit *) maibairui->pdata[0])->plan_slug, ==, "yantai");
+
+  yantai = pa_store_search (store, "烟台", 20, &error);
+  g_assert_cmpuint (yantai->len, >, 0);
+  odd = pa_store_search (store, "\"坝光 OR *", 20, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (odd);
+
+  /* an edit shows in the next search */
+  org->name = g_strdup ("测试新药研究院");
+  org->kind = g_strdup ("enterprise");
+  g_assert_true (pa_document_add_organisation (doc, NULL, org, &error));
+  g_assert_no_error (error);
+  fresh = pa_store_search (store, "新药研究", 20, &error);
+  g_assert_cmpuint (fresh->len, ==, 1);
+  g_assert_cmpstr (((PaSearchHit *) fresh->pdata[0])->text, ==, "测试新药研究院");
+
+  g_clear_object (&doc);
+  g_clear_object (&store);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%search%'"), ==, 0);
+}
+
 /* The planner reads today's divisions: 蓬莱区 (2020) and 光明区 (2018), with the older
  * boundary data named only as the source of the outline. */
 static void
@@ -604,6 +653,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reopen-keeps-user-changes", test_reopen_keeps_user_changes);
   g_test_add_func ("/store/missing-districts-leaves-nothing", test_missing_districts_leaves_nothing);
   g_test_add_func ("/store/current-district-names", test_current_district_names);
+  g_test_add_func ("/store/search-all-plans", test_search_all_plans);
   g_test_add_func ("/store/bad-plan-sources-are-refused", test_bad_plan_sources_are_refused);
   g_test_add_func ("/store/own-districts-replace-fetched", test_own_districts_replace_fetched);
   return g_test_run ();

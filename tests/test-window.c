@@ -17,6 +17,8 @@
 #include "pa-test-util.h"
 
 static PaWindow *window;
+static gint64 wait_until;
+static gboolean time_up (void);
 
 static void
 iterate_until (gboolean (*done) (void), guint timeout_ms)
@@ -128,6 +130,40 @@ test_map_click_selects_zone (void)
   g_assert_true (pa_window_map_coords (window, 114.9, 22.3, &x, &y));
   pa_window_click_map (window, x, y);
   g_assert_null (pa_window_get_selected_zone (window));
+}
+
+/* Typing 坝光 lists the Shenzhen zone first; choosing it shows Shenzhen with the zone
+ * selected and in view; clearing the search brings the zone list back. */
+static void
+test_search_moves_to_result (void)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *hits;
+  PaZone *zone;
+  PaPoint p;
+  double x, y;
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  pa_window_search (window, "坝光");
+  hits = pa_window_get_search_hits (window);
+  g_assert_nonnull (hits);
+  g_assert_cmpuint (hits->len, >, 0);
+  pa_window_show_hit (window, hits->pdata[0]);
+  iterate_until (map_ready, 2000);
+  g_assert_cmpstr (pa_plan_get_slug (pa_window_get_plan (window)), ==, "shenzhen");
+  zone = pa_window_get_selected_zone (window);
+  g_assert_nonnull (zone);
+  g_assert_cmpstr (pa_zone_get_key (zone), ==, "bagang");
+  wait_until = g_get_monotonic_time () + 1500 * 1000; /* the map's move to the zone */
+  iterate_until (time_up, 2000);
+  p = pa_geometry_get_label_point (pa_zone_get_geometry (zone));
+  g_assert_true (pa_window_map_coords (window, p.x, p.y, &x, &y));
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (pa_window_get_map (window))));
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (pa_window_get_map (window))));
+  pa_window_search (window, "");
+  g_assert_null (pa_window_get_search_hits (window));
 }
 
 /* The audit's finding shows in the plan overview and with the zones it concerns. */
@@ -784,6 +820,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/list-selection-shows-details", test_list_selection_shows_details);
   g_test_add_func ("/window/map-click-selects-zone", test_map_click_selects_zone);
   g_test_add_func ("/window/audit-findings-shown", test_audit_findings_shown);
+  g_test_add_func ("/window/search-moves-to-result", test_search_moves_to_result);
   g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);
   g_test_add_func ("/window/targets-table-sorts", test_targets_table_sorts);
   g_test_add_func ("/window/remembers-last-plan", test_remembers_last_plan);

@@ -24,6 +24,9 @@ struct _PaWindow
   PaMapView *map_view;
   GMenu *file_section;
   AdwFlap *flap;
+  GtkSearchEntry *search_entry;
+  GtkListBox *search_results;
+  GPtrArray *hits;     /* PaSearchHit of the rows in search_results */
 
   PaDocument *document;
   PaBasemap *basemap;

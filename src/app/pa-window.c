@@ -310,6 +310,171 @@ pa_window_export_to (PaWindow *self, const char *path, GError **error)
 
 /* ---- actions ---- */
 
+/* ---- search across every plan ---- */
+
+static GtkWidget *
+hit_row_new (PaSearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (hit->text);
+  g_autofree char *where = g_strdup_printf ("%s · %s%s%s", pa_search_hit_kind_label (hit->kind),
+                                            hit->plan_name ? hit->plan_name : "",
+                                            hit->plan_name && hit->context && *hit->context ? " · " : "",
+                                            hit->context ? hit->context : "");
+  GtkWidget *subtitle = gtk_label_new (where);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void search_changed (PaWindow *self);
+
+void
+pa_window_search (PaWindow *self, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      /* the field shows what is searched; its delayed "search-changed" would search again */
+      g_signal_handlers_block_by_func (self->search_entry, search_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed, self);
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))))
+    gtk_list_box_remove (self->search_results, child);
+  g_clear_pointer (&self->hits, g_ptr_array_unref);
+  if (!*text)
+    {
+      gtk_stack_set_visible_child_name (self->side_stack, "zones");
+      return;
+    }
+  self->hits = pa_store_search (pa_document_get_store (self->document), text, 60, &error);
+  if (!self->hits)
+    {
+      g_warning ("search “%s”: %s", text, error->message);
+      pa_window_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < self->hits->len; i++)
+    gtk_list_box_append (self->search_results, hit_row_new (self->hits->pdata[i]));
+  if (self->hits->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("Nothing in any plan matches."));
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_widget_set_margin_top (none, 12);
+      gtk_list_box_append (self->search_results, none);
+    }
+  gtk_stack_set_visible_child_name (self->side_stack, "search");
+}
+
+GPtrArray *
+pa_window_get_search_hits (PaWindow *self)
+{
+  return self->hits;
+}
+
+static void
+search_changed (PaWindow *self)
+{
+  pa_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* A result: its plan shown, its zone selected and in view, or the map on its district or
+ * its site. */
+void
+pa_window_show_hit (PaWindow *self, PaSearchHit *hit)
+{
+  g_autoptr (GError) error = NULL;
+  PaPlan *plan = pa_document_get_plan (self->document);
+
+  if (hit->plan_slug && (!plan || g_strcmp0 (pa_plan_get_slug (plan), hit->plan_slug) != 0)
+      && !pa_window_show_plan (self, hit->plan_slug, &error))
+    {
+      pa_window_toast (self, error->message);
+      return;
+    }
+  plan = pa_document_get_plan (self->document);
+  if (hit->zone_key && plan && pa_plan_find_zone (plan, hit->zone_key))
+    {
+      PaZone *zone = pa_plan_find_zone (plan, hit->zone_key);
+      pa_document_select_zone (self->document, zone);
+      pa_map_view_fit_zone (self->map_view, zone);
+    }
+  else if (hit->code)
+    {
+      for (guint i = 0; i < pa_basemap_get_n_districts (self->basemap); i++)
+        {
+          const char *code;
+          PaGeometry *g = pa_basemap_get_district (self->basemap, i, &code, NULL);
+          if (g_strcmp0 (code, hit->code) == 0)
+            {
+              PaBBox box = pa_geometry_get_bbox (g);
+              pa_map_view_fit (self->map_view, &box, TRUE);
+            }
+        }
+    }
+  else if (!isnan (hit->lon))
+    {
+      PaBBox box = { hit->lon - 0.02, hit->lat - 0.02, hit->lon + 0.02, hit->lat + 0.02 };
+      pa_map_view_fit (self->map_view, &box, TRUE);
+    }
+}
+
+static void
+hit_activated (PaWindow *self, GtkListBoxRow *row)
+{
+  int i = gtk_list_box_row_get_index (row);
+  if (self->hits && i >= 0 && (guint) i < self->hits->len)
+    pa_window_show_hit (self, self->hits->pdata[i]);
+}
+
+/* Enter in the search field takes the first result; Down moves into the results. */
+static void
+search_activated (PaWindow *self)
+{
+  if (self->hits && self->hits->len > 0)
+    pa_window_show_hit (self, self->hits->pdata[0]);
+}
+
+static gboolean
+search_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, PaWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && first && self->hits && self->hits->len)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+search_stopped (PaWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* F9: the zones and details beside the map, or (in a narrow window) over it. */
 static void
 toggle_panel_action (GtkWidget *widget, const char *action, GVariant *param)
@@ -595,6 +760,7 @@ pa_window_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_pointer (&self->slugs, g_ptr_array_unref);
+  g_clear_pointer (&self->hits, g_ptr_array_unref);
   g_clear_object (&self->basemap);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), PA_TYPE_WINDOW);
@@ -620,6 +786,10 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, search_results);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, pa_window_export_action);
@@ -661,6 +831,15 @@ pa_window_init (PaWindow *self)
     g_autoptr (GtkListItemFactory) button = plan_item_factory (TRUE);
     g_autoptr (GtkListItemFactory) list = plan_item_factory (FALSE);
     gtk_drop_down_set_factory (self->plan_dropdown, button);
+    g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
+    g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped), self);
+    g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activated), self);
+    {
+      GtkEventController *search_keys = gtk_event_controller_key_new ();
+      g_signal_connect (search_keys, "key-pressed", G_CALLBACK (search_key), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->search_entry), search_keys);
+    }
+    g_signal_connect_swapped (self->search_results, "row-activated", G_CALLBACK (hit_activated), self);
     gtk_drop_down_set_list_factory (self->plan_dropdown, list);
   }
   g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);

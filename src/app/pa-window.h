@@ -40,6 +40,11 @@ gboolean pa_window_export_data (PaWindow *self, const char *path, GError **error
 /* Shows plan @slug; FALSE with @error when the store has no such plan. */
 gboolean pa_window_show_plan (PaWindow *self, const char *slug, GError **error);
 PaPlan *pa_window_get_plan (PaWindow *self);
+/* Searches every plan for @text, as typing in the search field does; the results
+ * (PaSearchHit) in the side panel, and pa_window_show_hit() for one of them. */
+void pa_window_search (PaWindow *self, const char *text);
+GPtrArray *pa_window_get_search_hits (PaWindow *self);
+void pa_window_show_hit (PaWindow *self, PaSearchHit *hit);
 void pa_window_select_zone (PaWindow *self, PaZone *zone);
 PaZone *pa_window_get_selected_zone (PaWindow *self);
 /* What a click at (x, y) on the map widget does: select the zone there, or none. */

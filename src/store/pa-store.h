@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "model/pa-search-hit.h"
 #include <gio/gio.h>
 
 #include "model/pa-basemap.h"
@@ -68,6 +69,10 @@ PaZone *pa_store_load_zone (PaStore *self, gint64 fid, GError **error);
 PaGeometry *pa_store_load_district (PaStore *self, const char *code, char **name, GError **error);
 /* SQLite's data_version: it changes when another connection commits to the file. */
 gint64 pa_store_get_data_version (PaStore *self);
+/* Up to @limit things in every plan whose name (or sentence) contains @query: zones,
+ * places, districts, enterprises and platforms, industries, cited sentences — in that
+ * order (PaSearchHit). Any substring matches, from one character on. */
+GPtrArray *pa_store_search (PaStore *self, const char *query, guint limit, GError **error);
 PaBasemap *pa_store_load_basemap (PaStore *self, GError **error);
 /* Every citation of @slug's facts (targets, zones, organisations, industries). */
 GPtrArray *pa_store_list_citations (PaStore *self, const char *slug, GError **error);
