@@ -14,15 +14,19 @@
 #include "pa-store-private.h"
 
 #include <math.h>
+#include <string.h>
 
-/* kind: the PaHitKind; weight orders kinds in the results (zones first, sentences last) */
+/* The rows in a plain temp table, in the order results are shown (kind: the PaHitKind,
+ * zones first, sentences last), so a search can stop at its limit instead of sorting
+ * every match; the FTS5 trigram index over them holds no copy of the text. */
 static const char index_sql[] =
   "DROP TABLE IF EXISTS temp.pa_search;"
-  "CREATE VIRTUAL TABLE temp.pa_search USING fts5("
-  "  kind UNINDEXED, plan UNINDEXED, plan_name UNINDEXED, zone UNINDEXED, code UNINDEXED,"
-  "  lon UNINDEXED, lat UNINDEXED, name, context, tokenize = 'trigram');"
-  "INSERT INTO temp.pa_search (kind, plan, plan_name, zone, code, lon, lat, name, context)"
-  "  SELECT 0, p.slug, p.name, z.key, NULL, NULL, NULL, z.name, coalesce(z.places, '')"
+  "DROP TABLE IF EXISTS temp.pa_search_rows;"
+  "CREATE TABLE temp.pa_search_rows (kind INTEGER, plan TEXT, plan_name TEXT, zone TEXT,"
+  "  code TEXT, lon REAL, lat REAL, name TEXT, context TEXT);"
+  "INSERT INTO temp.pa_search_rows SELECT * FROM ("
+  "  SELECT 0 AS kind, p.slug AS plan, p.name AS plan_name, z.key AS zone, NULL AS code,"
+  "    NULL AS lon, NULL AS lat, z.name AS name, coalesce(z.places, '') AS context"
   "    FROM zones z JOIN plans p ON p.id = z.plan_id"
   "  UNION ALL SELECT 1, p.slug, p.name, z.key, NULL, NULL, NULL, zp.name, z.name"
   "    FROM zone_places zp JOIN zones z ON z.fid = zp.zone_id JOIN plans p ON p.id = z.plan_id"
@@ -44,7 +48,11 @@ static const char index_sql[] =
   "    FROM zones z JOIN citations c ON c.id = z.citation_id JOIN plans p ON p.id = z.plan_id"
   "  UNION ALL SELECT DISTINCT 6, p.slug, p.name, z.key, NULL, NULL, NULL, c.quote, t.indicator"
   "    FROM targets t JOIN citations c ON c.id = t.citation_id JOIN plans p ON p.id = t.plan_id"
-  "    LEFT JOIN zones z ON z.fid = t.zone_id;";
+  "    LEFT JOIN zones z ON z.fid = t.zone_id"
+  ") ORDER BY kind, length(name);"
+  "CREATE VIRTUAL TABLE temp.pa_search USING fts5(name, context, content = 'pa_search_rows',"
+  "  tokenize = 'trigram');"
+  "INSERT INTO temp.pa_search (pa_search) VALUES ('rebuild');";
 
 /* Builds the index when there is none, or the data changed since it was built. */
 static gboolean
@@ -71,6 +79,20 @@ static char *
 col (sqlite3_stmt *s, int i)
 {
   return g_strdup ((const char *) sqlite3_column_text (s, i));
+}
+
+/* Within what was found: by kind, then those whose name holds the query, shortest first. */
+static gint
+by_relevance (gconstpointer a, gconstpointer b, gpointer needle)
+{
+  const PaSearchHit *x = *(PaSearchHit **) a, *y = *(PaSearchHit **) b;
+  gboolean nx = x->text && strstr (x->text, needle), ny = y->text && strstr (y->text, needle);
+
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+  if (nx != ny)
+    return ny - nx;
+  return (int) strlen (x->text ? x->text : "") - (int) strlen (y->text ? y->text : "");
 }
 
 GPtrArray *
@@ -100,33 +122,31 @@ pa_store_search (PaStore *self, const char *query, guint limit, GError **error)
       g_string_replace (phrase, "\"", "\"\"", 0);
       g_string_prepend_c (phrase, '"');
       g_string_append_c (phrase, '"');
+      /* in rowid order, which is the order of the rows: it stops at the limit */
       s = pa_store_prepare (db,
-                            "SELECT kind, plan, plan_name, zone, code, lon, lat, name, context "
-                            "FROM temp.pa_search WHERE pa_search MATCH ?1 "
-                            "ORDER BY kind, instr(name, ?2) = 0, length(name), rank LIMIT ?3",
+                            "SELECT r.kind, r.plan, r.plan_name, r.zone, r.code, r.lon, r.lat, r.name, r.context "
+                            "FROM temp.pa_search f JOIN temp.pa_search_rows r ON r.rowid = f.rowid "
+                            "WHERE f.pa_search MATCH ?1 ORDER BY f.rowid LIMIT ?2",
                             error);
       if (s)
-        {
-          sqlite3_bind_text (s, 1, phrase->str, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (s, 2, needle, -1, SQLITE_TRANSIENT);
-        }
+        sqlite3_bind_text (s, 1, phrase->str, -1, SQLITE_TRANSIENT);
     }
   else
     {
       s = pa_store_prepare (db,
                             "SELECT kind, plan, plan_name, zone, code, lon, lat, name, context "
-                            "FROM temp.pa_search WHERE instr(name, ?2) > 0 OR instr(context, ?2) > 0 "
-                            "ORDER BY kind, instr(name, ?2) = 0, length(name) LIMIT ?3",
+                            "FROM temp.pa_search_rows WHERE instr(name, ?1) > 0 OR instr(context, ?1) > 0 "
+                            "ORDER BY rowid LIMIT ?2",
                             error);
       if (s)
-        sqlite3_bind_text (s, 2, needle, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (s, 1, needle, -1, SQLITE_TRANSIENT);
     }
   if (!s)
     {
       g_ptr_array_unref (hits);
       return NULL;
     }
-  sqlite3_bind_int (s, 3, (int) MIN (limit, G_MAXINT));
+  sqlite3_bind_int (s, 2, (int) MIN (limit, G_MAXINT));
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       PaSearchHit *h = pa_search_hit_new ((PaHitKind) sqlite3_column_int (s, 0));
@@ -142,5 +162,7 @@ pa_store_search (PaStore *self, const char *query, guint limit, GError **error)
     }
   if (st == PA_STEP_ERROR)
     g_clear_pointer (&hits, g_ptr_array_unref);
+  else
+    g_ptr_array_sort_with_data (hits, by_relevance, needle);
   return hits;
 }
