@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "geo/pa-gpkg-blob.h"
 #include "pa-test-util.h"
@@ -86,13 +89,14 @@ static GString *warnings;
 static gboolean
 count_warning (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
 {
-  if (level & G_LOG_LEVEL_WARNING)
-    {
-      n_warnings++;
-      g_string_append_printf (warnings, "%s\n", message);
-      return FALSE;
-    }
-  return TRUE;
+  return !(level & G_LOG_LEVEL_WARNING);
+}
+
+static void
+record_warning (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  n_warnings++;
+  g_string_append_printf (warnings, "%s\n", message);
 }
 
 static void
@@ -103,6 +107,7 @@ collect_warnings (void)
     warnings = g_string_new (NULL);
   g_string_truncate (warnings, 0);
   g_test_log_set_fatal_handler (count_warning, NULL);
+  g_log_set_handler ("parkatlas-store", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, record_warning, NULL);
 }
 
 /* ---- geometry written by other tools ----------------------------------------------- */
@@ -263,6 +268,281 @@ test_foreign_geometry_exports (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* ---- locks held by other programs --------------------------------------------------- */
+
+/* A child process, as another program: opens @path, takes an exclusive lock (in WAL with
+ * locking_mode = EXCLUSIVE, the only way a WAL writer shuts readers out), writes, and
+ * holds the lock for @hold_ms (or until killed) before committing. Returns its pid once
+ * the lock is held. */
+static GPid
+hold_lock (const char *path, gboolean wal, int hold_ms)
+{
+  int fds[2];
+  pid_t pid;
+  char c;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+      close (fds[0]);
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+          || sqlite3_exec (db, wal ? "PRAGMA locking_mode = EXCLUSIVE" : "SELECT 1", NULL, NULL, NULL) != SQLITE_OK
+          || sqlite3_exec (db, "BEGIN EXCLUSIVE; UPDATE pa_metadata SET value = value WHERE key = 'schema_version'",
+                           NULL, NULL, NULL) != SQLITE_OK)
+        _exit (3);
+      if (write (fds[1], "L", 1) != 1)
+        _exit (4);
+      g_usleep ((gulong) hold_ms * 1000);
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      sqlite3_close (db);
+      _exit (0);
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &c, 1), ==, 1);
+  close (fds[0]);
+  return pid;
+}
+
+static int
+wait_child (GPid pid)
+{
+  int status = 0;
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return status;
+}
+
+static char *
+copy_in_journal_mode (const char *name, const char *mode)
+{
+  char *path = pa_test_copy_default_store (name);
+  sqlite3 *db = open_raw (path);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  exec_ok (db, sql);
+  sqlite3_close (db);
+  return path;
+}
+
+/* A lock held briefly by another program is waited for (busy timeout), not refused. */
+static void
+test_lock_held_briefly_is_waited_for (void)
+{
+  g_autofree char *path = copy_in_journal_mode ("lock-brief.gpkg", "DELETE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  GPid child = hold_lock (path, FALSE, 500);
+
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (wait_child (child), ==, 0);
+}
+
+/* A lock held for good is "busy", naming the file — never "not an SQLite database" —
+ * on open and on the command line (non-zero exit), and the file is left as it was. */
+static void
+test_lock_held_is_busy_naming_the_file (void)
+{
+  const char *modes[] = { "DELETE", "WAL" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autofree char *name = g_strdup_printf ("lock-held-%s.gpkg", modes[m]);
+      g_autofree char *path = copy_in_journal_mode (name, modes[m]);
+      g_autofree char *before = pa_test_file_checksum (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaStore) store = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", path, "--list-plans", NULL };
+      GPid child = hold_lock (path, m == 1, 60000);
+
+      store = pa_store_open (path, NULL, &error);
+      g_assert_null (store);
+      g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_BUSY);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_null (strstr (error->message, "not an SQLite"));
+      g_assert_cmpint (pa_test_run (argv, NULL, &err), !=, 0);
+      g_assert_nonnull (strstr (err, path));
+      g_assert_nonnull (strstr (err, "in use"));
+      kill (child, SIGKILL);
+      wait_child (child);
+      /* the refusals changed nothing; the killed holder wrote only in its journal */
+      if (m == 0)
+        {
+          g_autofree char *after = pa_test_file_checksum (path);
+          g_assert_cmpstr (before, ==, after);
+        }
+      {
+        g_autoptr (GError) again = NULL;
+        g_autoptr (PaStore) after_store = pa_store_open (path, NULL, &again);
+        g_assert_no_error (again);
+      }
+    }
+}
+
+/* ---- journals left by crashed writers ----------------------------------------------- */
+
+/* A child writes a big change without committing, so that SQLite spills it into the
+ * database file, and dies: the journal left beside it is hot. */
+static void
+crash_mid_transaction (const char *path, const char *committed_sql)
+{
+  pid_t pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        _exit (3);
+      pa_store_register_functions (db);
+      if (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = 2", NULL, NULL, NULL) != SQLITE_OK
+          || (committed_sql && sqlite3_exec (db, committed_sql, NULL, NULL, NULL) != SQLITE_OK)
+          || sqlite3_exec (db, "BEGIN; UPDATE zones SET note = hex(randomblob(3000)), name = 'crashed'", NULL, NULL,
+                           NULL) != SQLITE_OK)
+        _exit (4);
+      _exit (0); /* no COMMIT, no close: as if the power went */
+    }
+  g_assert_cmpint (wait_child (pid), ==, 0);
+}
+
+/* A hot rollback journal is rolled back on open, as SQLite would, and not refused. */
+static void
+test_hot_journal_is_rolled_back (void)
+{
+  g_autofree char *path = copy_in_journal_mode ("hot-journal.gpkg", "DELETE");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *before = pa_test_file_checksum (path);
+  g_autofree char *spilled = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  GStatBuf st;
+  int zones = pa_test_query_int (path, "SELECT count(*) FROM zones WHERE name <> 'crashed'");
+
+  crash_mid_transaction (path, NULL);
+  g_assert_cmpint (g_stat (journal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  spilled = pa_test_file_checksum (path);
+  g_assert_cmpstr (spilled, !=, before); /* the half-made change reached the file */
+
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM zones WHERE name <> 'crashed'"), ==, zones);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM zones WHERE name = 'crashed'"), ==, 0);
+}
+
+/* A WAL left by a crashed writer is replayed: what it committed is there, what it had
+ * not committed is not. */
+static void
+test_wal_left_by_crashed_writer_is_recovered (void)
+{
+  g_autofree char *path = copy_in_journal_mode ("crashed-wal.gpkg", "WAL");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaPlan) plan = NULL;
+
+  crash_mid_transaction (path, "UPDATE plans SET name = 'committed before the crash' WHERE slug = 'yantai'");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_unlink (shm); /* a reboot clears nothing, but a copy to another machine loses it */
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  plan = pa_store_load_plan (store, "yantai", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pa_plan_get_name (plan), ==, "committed before the crash");
+  for (guint i = 0; i < g_list_model_get_n_items (pa_plan_get_zones (plan)); i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (pa_plan_get_zones (plan), i);
+      g_assert_cmpstr (pa_zone_get_name (z), !=, "crashed");
+    }
+}
+
+/* ---- reads failing midway -------------------------------------------------------------- */
+
+/* Damages leaf page @nth (from the end) of @table on disk, under an open store. */
+static void
+damage_leaf_page (const char *path, const char *table, int nth)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT pageno FROM dbstat WHERE name = '%s' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1 OFFSET %d",
+      table, nth);
+  int page = pa_test_query_int (path, sql);
+  int size = pa_test_query_int (path, "PRAGMA page_size");
+  FILE *f;
+  guint8 junk[64];
+
+  g_assert_cmpint (page, >, 1);
+  memset (junk, 0xff, sizeof junk);
+  f = fopen (path, "r+b");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, (long) (page - 1) * size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, f), ==, sizeof junk);
+  fclose (f);
+}
+
+/* A plan whose rows cannot all be read is an error, never a plan with fewer zones or
+ * parts than the file holds. */
+static void
+test_read_error_midway_through_a_plan (void)
+{
+  g_autofree char *path = pa_test_copy_default_store ("read-error.gpkg");
+  const char *slugs[] = { "yantai", "shenzhen", "minhang", "shanghai", "pudong" };
+  int zones[G_N_ELEMENTS (slugs)], parts[G_N_ELEMENTS (slugs)];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = pa_store_open (path, NULL, &error);
+  guint failed = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autofree char *zq = g_strdup_printf (
+          "SELECT count(*) FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug = '%s'", slugs[i]);
+      g_autofree char *pq = g_strdup_printf (
+          "SELECT count(*) FROM zone_places zp JOIN zones z ON z.fid = zp.zone_id JOIN plans p ON p.id = z.plan_id "
+          "WHERE p.slug = '%s' AND zp.geom IS NOT NULL", slugs[i]);
+      zones[i] = pa_test_query_int (path, zq);
+      parts[i] = pa_test_query_int (path, pq);
+    }
+  damage_leaf_page (path, "zone_places", 1);
+  damage_leaf_page (path, "targets", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (PaPlan) plan = pa_store_load_plan (store, slugs[i], &local);
+      int n_parts = 0;
+
+      if (!plan)
+        {
+          g_test_message ("%s: %s", slugs[i], local->message);
+          g_assert_error (local, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT);
+          failed++;
+          continue;
+        }
+      g_assert_no_error (local);
+      g_assert_cmpint ((int) g_list_model_get_n_items (pa_plan_get_zones (plan)), ==, zones[i]);
+      for (guint k = 0; k < g_list_model_get_n_items (pa_plan_get_zones (plan)); k++)
+        {
+          g_autoptr (PaZone) z = g_list_model_get_item (pa_plan_get_zones (plan), k);
+          n_parts += (int) pa_zone_get_n_parts (z);
+        }
+      g_assert_cmpint (n_parts, ==, parts[i]);
+    }
+  g_assert_cmpuint (failed, >, 0);
+  /* the targets table too: a list cut short is an error */
+  failed = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GPtrArray) t = pa_store_list_targets (store, slugs[i], &local);
+      g_assert_true ((t == NULL) == (local != NULL));
+      failed += t == NULL;
+    }
+  g_assert_cmpuint (failed, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -270,5 +550,11 @@ main (int argc, char **argv)
   g_test_add_func ("/faults/foreign-geometry/drawn-or-refused", test_foreign_geometry_drawn_or_refused);
   g_test_add_func ("/faults/foreign-geometry/never-blocks-a-plan", test_foreign_geometry_never_blocks_a_plan);
   g_test_add_func ("/faults/foreign-geometry/exports", test_foreign_geometry_exports);
+  g_test_add_func ("/faults/lock/held-briefly-is-waited-for", test_lock_held_briefly_is_waited_for);
+  g_test_add_func ("/faults/lock/held-is-busy-naming-the-file", test_lock_held_is_busy_naming_the_file);
+  g_test_add_func ("/faults/journal/hot-journal-is-rolled-back", test_hot_journal_is_rolled_back);
+  g_test_add_func ("/faults/journal/wal-left-by-crashed-writer-is-recovered",
+                   test_wal_left_by_crashed_writer_is_recovered);
+  g_test_add_func ("/faults/read-error/midway-through-a-plan", test_read_error_midway_through_a_plan);
   return g_test_run ();
 }

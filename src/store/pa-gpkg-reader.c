@@ -129,10 +129,20 @@ pa_gpkg_reader_open (const char *path, GError **error)
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
+  sqlite3_busy_timeout (self->db, 2000);
   /* belt and braces: no statement on this connection may write */
   if (!pa_store_exec (self->db, "PRAGMA query_only = 1", &local)
       || (app_id = query_int (self->db, "PRAGMA application_id", &local)) < 0)
     {
+      /* a file another program holds locked is busy, not foreign */
+      if (g_error_matches (local, PA_STORE_ERROR, PA_STORE_ERROR_BUSY))
+        {
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_BUSY,
+                       _("“%s” is in use: another program holds it locked (waited %d s); try again "
+                         "when it is done"),
+                       path, 2);
+          return NULL;
+        }
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path, local->message);
       return NULL;

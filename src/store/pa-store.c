@@ -223,23 +223,105 @@ pa_store_find_map_file (const char *name)
   return NULL;
 }
 
-static int
-query_int (sqlite3 *db, const char *sql, int fallback)
+/* The first column of @sql's first row (@fallback when there is none), or FALSE with the
+ * result code in @rc: a lock or a damaged page is then told apart from "no such table". */
+static gboolean
+query_int (sqlite3 *db, const char *sql, int fallback, int *value, int *rc)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int v = fallback;
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int (stmt, 0);
-  return v;
+
+  *value = fallback;
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    *value = sqlite3_column_int (stmt, 0);
+  if (*rc == SQLITE_ROW || *rc == SQLITE_DONE)
+    {
+      *rc = SQLITE_OK;
+      return TRUE;
+    }
+  return FALSE;
 }
 
-/* Checks, read-only, that @path is a Park Atlas GeoPackage; returns its schema version. */
+/* How long an open waits for another program's lock before saying the file is busy */
+#define PA_STORE_BUSY_TIMEOUT_MS 2000
+
+/* A failure to read @path while checking it, by what SQLite said: a lock held by another
+ * program, a damaged file, a file that is no database at all. */
+static void
+set_inspect_error (sqlite3 *db, int rc, const char *path, GError **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_BUSY,
+                   _("“%s” is in use: another program holds it locked (waited %d s); try again "
+                     "when it is done"),
+                   path, PA_STORE_BUSY_TIMEOUT_MS / 1000);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s); it was left untouched"), path, sqlite3_errmsg (db));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path,
+                   sqlite3_errmsg (db));
+      break;
+    default:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot read the database “%s”: %s"),
+                   path, sqlite3_errmsg (db));
+    }
+}
+
+/* Opens @path to check it. Read-only, unless the file is writable and SQLite must first
+ * recover it: a hot journal (or WAL) left by a writer that crashed is rolled back (or
+ * replayed) as any SQLite program opening it would, instead of being refused. */
+static sqlite3 *
+open_for_inspection (const char *path, GError **error)
+{
+  int modes[] = { SQLITE_OPEN_READONLY, SQLITE_OPEN_READWRITE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      sqlite3 *db = NULL;
+      int rc = sqlite3_open_v2 (path, &db, modes[i], NULL), value;
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (db, 1);
+          sqlite3_busy_timeout (db, PA_STORE_BUSY_TIMEOUT_MS);
+          /* the first read takes the shared lock and finds any journal to recover */
+          if (query_int (db, "PRAGMA schema_version", 0, &value, &rc))
+            return db;
+        }
+      if ((rc & 0xff) == SQLITE_READONLY && rc != SQLITE_READONLY && i == 0
+          && g_access (path, W_OK) == 0)
+        {
+          /* SQLITE_READONLY_ROLLBACK / _RECOVERY / _CANTINIT: recovery needs a writer */
+          sqlite3_close (db);
+          continue;
+        }
+      if (db)
+        set_inspect_error (db, rc, path, error);
+      else
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
+                     path, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  g_assert_not_reached ();
+}
+
+/* Checks that @path is a Park Atlas GeoPackage; returns its schema version. */
 static int
 inspect_existing (const char *path, GError **error)
 {
   sqlite3 *db = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc, version = -1;
+  int rc, version = -1, app_id = 0, n;
 
   if (g_access (path, R_OK) != 0)
     {
@@ -247,37 +329,21 @@ inspect_existing (const char *path, GError **error)
                    _("Cannot read the database “%s”: %s"), path, g_strerror (errno));
       return -1;
     }
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
-                   path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      goto out;
-    }
-  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CORRUPT)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s); it was left untouched"), path, sqlite3_errmsg (db));
-      goto out;
-    }
-  if (rc == SQLITE_NOTADB || (rc != SQLITE_ROW && rc != SQLITE_OK))
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
-                   _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path,
-                   sqlite3_errmsg (db));
-      goto out;
-    }
-  if ((guint32) sqlite3_column_int (stmt, 0) != GPKG_APPLICATION_ID
-      && query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'", 0) == 0)
+  db = open_for_inspection (path, error);
+  if (!db)
+    return -1;
+  if (!query_int (db, "PRAGMA application_id", 0, &app_id, &rc)
+      || !query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'", 0, &n, &rc))
+    goto failed;
+  if ((guint32) app_id != GPKG_APPLICATION_ID && n == 0)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_GEOPACKAGE,
                    _("“%s” is an SQLite database but not a GeoPackage"), path);
       goto out;
     }
-  if (query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'pa_metadata'", 0) == 0)
+  if (!query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'pa_metadata'", 0, &n, &rc))
+    goto failed;
+  if (n == 0)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_PARK_ATLAS,
                    _("“%s” is a GeoPackage but not a Park Atlas database (it has no pa_metadata "
@@ -285,7 +351,12 @@ inspect_existing (const char *path, GError **error)
                    path);
       goto out;
     }
-  version = query_int (db, "SELECT CAST(value AS INTEGER) FROM pa_metadata WHERE key = 'schema_version'", -1);
+  if (!query_int (db, "SELECT CAST(value AS INTEGER) FROM pa_metadata WHERE key = 'schema_version'", -1,
+                  &version, &rc))
+    {
+      version = -1;
+      goto failed;
+    }
   if (version < 1)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
@@ -302,17 +373,26 @@ inspect_existing (const char *path, GError **error)
       version = -1;
       goto out;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT)
+    {
+      version = -1;
+      goto failed;
+    }
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged (SQLite integrity check: %s); it was left untouched"), path,
-                   stmt && sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0)
-                                                         : sqlite3_errmsg (db));
+                   rc == SQLITE_ROW && sqlite3_column_text (stmt, 0)
+                       ? (const char *) sqlite3_column_text (stmt, 0)
+                       : sqlite3_errmsg (db));
       version = -1;
     }
+  goto out;
+failed:
+  set_inspect_error (db, rc, path, error);
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close (db);
@@ -439,7 +519,7 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
       return NULL;
     }
   pa_store_register_functions (self->db);
-  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_busy_timeout (self->db, PA_STORE_BUSY_TIMEOUT_MS);
   if (!pa_store_exec (self->db, "PRAGMA foreign_keys = ON", error))
     return NULL;
   /* 64 MB rather than SQLite's 2 MB: an import of 100,000 rows is one transaction, and a
