@@ -543,6 +543,181 @@ test_read_error_midway_through_a_plan (void)
   g_assert_cmpuint (failed, >, 0);
 }
 
+/* ---- kills, races and links around the files the app writes ---------------------------- */
+
+/* Names in @dir that contain ".partial" (temporaries, and SQLite journals of them). */
+static guint
+count_partials (const char *dir_name, const char *base)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, base) && strstr (name, ".partial"))
+      n++;
+  return n;
+}
+
+/* Starts @argv, waits until a temporary for @target appears, and kills it there. */
+static void
+kill_when_partial_appears (const char *const *argv, const char *target)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autoptr (GError) error = NULL;
+  GPid pid;
+  gboolean seen = FALSE;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
+                                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 60000 && !seen; i++)
+    {
+      seen = count_partials (dir, base) > 0;
+      if (!seen)
+        g_usleep (500);
+    }
+  kill (pid, SIGKILL);
+  wait_child (pid);
+  g_assert_true (seen);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_partials (dir, base), >, 0); /* the kill left debris … */
+}
+
+/* A temporary name as another, live, process of this host would have it. */
+static char *
+live_partial_name (const char *target)
+{
+  g_autoptr (GString) host = g_string_new (NULL);
+  for (const char *c = g_get_host_name (); *c; c++)
+    g_string_append_c (host, g_ascii_isalnum (*c) ? *c : '_');
+  return g_strdup_printf ("%s.partial-%s-%d-live00", target, host->str, (int) getpid ());
+}
+
+/* An export killed midway leaves its temporary; the next export clears it (and only the
+ * ones of dead processes), and writes the file. */
+static void
+test_kill_during_export_leaves_no_debris (void)
+{
+  g_autofree char *db = pa_test_copy_default_store ("kill-export.gpkg");
+  g_autofree char *target = pa_test_temp_path ("kill-export.pdf");
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *live = live_partial_name (target);
+  const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", db, "--export", target, "--plan", "pudong", NULL };
+  g_autofree char *err = NULL;
+
+  kill_when_partial_appears (argv, target);
+  g_assert_true (g_file_set_contents (live, "", 0, NULL));
+  g_assert_cmpint (pa_test_run (argv, NULL, &err), ==, 0);
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS)); /* … another live export's is not touched */
+  g_unlink (live);
+  g_assert_cmpuint (count_partials (dir, "kill-export.pdf"), ==, 0);
+}
+
+/* A database creation killed midway leaves no file under the name, and the next run
+ * clears the half-made temporary and its journal, and creates the database. */
+static void
+test_kill_during_database_creation_leaves_no_debris (void)
+{
+  g_autofree char *target = pa_test_temp_path ("kill-create.gpkg");
+  g_autofree char *dir = g_path_get_dirname (target);
+  const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", target, "--list-plans", NULL };
+  g_autofree char *out = NULL;
+
+  kill_when_partial_appears (argv, target);
+  g_assert_cmpint (pa_test_run (argv, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "yantai"));
+  g_assert_cmpuint (count_partials (dir, "kill-create.gpkg"), ==, 0);
+}
+
+static gboolean
+is_complete_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  if (!g_file_get_contents (path, &data, &len, NULL) || len < 1000)
+    return FALSE;
+  return g_str_has_prefix (data, "%PDF") && g_strstr_len (data + len - 32, 32, "%%EOF") != NULL;
+}
+
+/* Two exports to one new file at once: the file is whole, each process either says it
+ * wrote it or says another wrote it first (non-zero exit), and nothing is left behind. */
+static void
+test_concurrent_exports_report_truthfully (void)
+{
+  g_autofree char *db = pa_test_copy_default_store ("race.gpkg");
+  g_autofree char *dir = NULL;
+
+  for (int round = 0; round < 4; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("race-%d.pdf", round);
+      g_autofree char *target = pa_test_temp_path (name);
+      const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", db, "--export", target, "--plan", "shenzhen", NULL };
+      GPid pids[2];
+      int errs[2];
+      int ok = 0;
+
+      for (int k = 0; k < 2; k++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD
+                                                   | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pids[k], NULL,
+                                                   NULL, &errs[k], &error));
+          g_assert_no_error (error);
+        }
+      for (int k = 0; k < 2; k++)
+        {
+          g_autoptr (GIOChannel) ch = g_io_channel_unix_new (errs[k]);
+          g_autofree char *err = NULL;
+          int status;
+          g_io_channel_set_close_on_unref (ch, TRUE);
+          g_io_channel_read_to_end (ch, &err, NULL, NULL);
+          status = wait_child (pids[k]);
+          if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
+            ok++;
+          else
+            {
+              g_test_message ("round %d, export %d: %s", round, k, err);
+              g_assert_true (WIFEXITED (status));
+              g_assert_nonnull (strstr (err, target));
+              g_assert_nonnull (strstr (err, "appeared while it was being written"));
+            }
+        }
+      g_assert_cmpint (ok, >=, 1);
+      g_assert_true (is_complete_pdf (target));
+      g_clear_pointer (&dir, g_free);
+      dir = g_path_get_dirname (target);
+      g_assert_cmpuint (count_partials (dir, name), ==, 0);
+    }
+}
+
+/* A symlink the user points the export at stays a symlink: the file it names is written
+ * (created, when the link dangles). */
+static void
+test_symlink_target_is_followed_not_replaced (void)
+{
+  g_autofree char *db = pa_test_copy_default_store ("link.gpkg");
+  g_autofree char *real = pa_test_temp_path ("real-figure.svg");
+  g_autofree char *link = pa_test_temp_path ("link-figure.svg");
+  const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", db, "--export", link, "--plan", "yantai", NULL };
+  g_autofree char *target = NULL;
+
+  g_assert_cmpint (symlink ("real-figure.svg", link), ==, 0); /* dangling, relative */
+  for (int run = 0; run < 2; run++)
+    {
+      g_autofree char *text = NULL;
+      g_assert_cmpint (pa_test_run (argv, NULL, NULL), ==, 0);
+      target = g_file_read_link (link, NULL);
+      g_assert_cmpstr (target, ==, "real-figure.svg");
+      g_clear_pointer (&target, g_free);
+      g_assert_true (g_file_get_contents (real, &text, NULL, NULL));
+      g_assert_nonnull (strstr (text, "<svg"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -556,5 +731,10 @@ main (int argc, char **argv)
   g_test_add_func ("/faults/journal/wal-left-by-crashed-writer-is-recovered",
                    test_wal_left_by_crashed_writer_is_recovered);
   g_test_add_func ("/faults/read-error/midway-through-a-plan", test_read_error_midway_through_a_plan);
+  g_test_add_func ("/faults/kill/during-export-leaves-no-debris", test_kill_during_export_leaves_no_debris);
+  g_test_add_func ("/faults/kill/during-database-creation-leaves-no-debris",
+                   test_kill_during_database_creation_leaves_no_debris);
+  g_test_add_func ("/faults/race/concurrent-exports-report-truthfully", test_concurrent_exports_report_truthfully);
+  g_test_add_func ("/faults/symlink/target-is-followed-not-replaced", test_symlink_target_is_followed_not_replaced);
   return g_test_run ();
 }

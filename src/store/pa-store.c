@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "geo/pa-gpkg-blob.h"
+#include "util/pa-atomic-file.h"
 
 #define GPKG_APPLICATION_ID 0x47504B47
 
@@ -399,13 +400,15 @@ out:
   return version;
 }
 
-/* Builds the database next to @path under a temporary name, then renames it into place:
- * a failure leaves no half-made file, and an existing file is never replaced. */
+/* Builds the database next to @path under a temporary name of this process, then moves
+ * it into place: a failure or a kill leaves no half-made file (the next creation clears
+ * what a killed one left), and an existing file is never replaced. */
 static gboolean
 create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.partial-%d", path, (int) getpid ());
+  g_autoptr (PaAtomicFile) file = NULL;
+  g_autoptr (GError) local = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
 
@@ -415,8 +418,14 @@ create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError 
                    _("Cannot create the folder “%s” for the database: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  g_unlink (tmp);
-  if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  file = pa_atomic_file_new (path, &local);
+  if (!file)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot create the database “%s”: %s"),
+                   path, local->message);
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (pa_atomic_file_get_temp_path (file), &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot create the database “%s”: %s"),
                    path, sqlite3_errmsg (db));
@@ -426,21 +435,17 @@ create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError 
   pa_store_register_functions (db);
   ok = pa_store_populate_defaults (db, defaults, error);
   sqlite3_close (db);
-  if (ok && g_file_test (path, G_FILE_TEST_EXISTS))
+  if (ok && !pa_atomic_file_commit (file, &local))
     {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
-                   _("“%s” appeared while the default database was being made; it was left untouched"),
-                   path);
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                     _("“%s” appeared while the default database was being made; it was left untouched"),
+                     path);
+      else
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot write the database “%s”: %s"),
+                     path, local->message);
       ok = FALSE;
     }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot write the database “%s”: %s"),
-                   path, g_strerror (errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
   return ok;
 }
 
