@@ -718,6 +718,88 @@ test_symlink_target_is_followed_not_replaced (void)
     }
 }
 
+/* ---- text from other tools ------------------------------------------------------------ */
+
+/* Bytes that are not UTF-8 and a name of 300,000 characters, written by another tool into
+ * a zone, its note, a district and a citation: the plan loads with the text made valid and
+ * cut (each named in the log), and every plan still exports, quickly. */
+static void
+test_bad_text_is_shown_cut_and_never_blocks_exports (void)
+{
+  g_autofree char *path = pa_test_copy_default_store ("bad-text.gpkg");
+  g_autofree char *huge = NULL;
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *u = NULL;
+  const char *updates[] = {
+    "UPDATE zones SET name = ?1 WHERE fid = (SELECT min(z.fid) FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug = 'yantai')",
+    "UPDATE zones SET note = ?2 WHERE fid = (SELECT max(z.fid) FROM zones z JOIN plans p ON p.id = z.plan_id WHERE p.slug = 'yantai')",
+    "UPDATE districts SET name = ?1 WHERE fid IN (SELECT fid FROM districts ORDER BY fid LIMIT 40)",
+    "UPDATE citations SET quote = ?2 || id || ?1 WHERE id IN (SELECT id FROM citations ORDER BY id LIMIT 5)",
+    "UPDATE plans SET name = ?2 WHERE slug = 'shenzhen'",
+  };
+  const char *bad = "\xff\xfe\xc3\x28 bad \xe9\x9d";
+  const char *slugs[] = { "yantai", "shenzhen", "minhang", "shanghai", "pudong" };
+  g_autoptr (GString) big = g_string_new (NULL);
+
+  for (int i = 0; i < 300000; i++)
+    g_string_append_unichar (big, 0x4e00 + (gunichar) (i % 64)); /* CJK, 3 bytes each */
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, updates[i], -1, &u, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (u, 1, bad, -1, SQLITE_STATIC);
+      sqlite3_bind_text (u, 2, big->str, (int) big->len, SQLITE_STATIC);
+      if (sqlite3_step (u) != SQLITE_DONE)
+        g_error ("%s: %s", updates[i], sqlite3_errmsg (db));
+      g_assert_cmpint (sqlite3_changes (db), >, 0);
+      sqlite3_finalize (u);
+    }
+  sqlite3_close (db);
+
+  collect_warnings ();
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PaStore) store = pa_store_open (path, NULL, &error);
+    g_autoptr (PaPlan) yantai = NULL, shenzhen = NULL;
+    g_autoptr (PaZone) first = NULL;
+    g_autoptr (PaBasemap) basemap = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_no_error (error);
+    yantai = pa_store_load_plan (store, "yantai", &error);
+    g_assert_no_error (error);
+    first = g_list_model_get_item (pa_plan_get_zones (yantai), 0);
+    g_assert_true (g_utf8_validate (pa_zone_get_name (first), -1, NULL));
+    g_assert_nonnull (strstr (pa_zone_get_name (first), " bad "));
+    shenzhen = pa_store_load_plan (store, "shenzhen", &error);
+    g_assert_no_error (error);
+    g_assert_true (g_utf8_validate (pa_plan_get_name (shenzhen), -1, NULL));
+    g_assert_cmpint (g_utf8_strlen (pa_plan_get_name (shenzhen), -1), <=, 501);
+    g_assert_true (g_str_has_suffix (pa_plan_get_name (shenzhen), "…"));
+    basemap = pa_store_load_basemap (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  }
+  g_test_log_set_fatal_handler (NULL, NULL);
+  g_assert_cmpuint (n_warnings, >=, 4);
+  g_assert_nonnull (strstr (warnings->str, "table zones, column name"));
+  g_assert_nonnull (strstr (warnings->str, "table districts, column name"));
+  g_assert_nonnull (strstr (warnings->str, "too long"));
+  g_assert_nonnull (strstr (warnings->str, "not valid UTF-8"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad-text-%s.pdf", slugs[i]);
+      g_autofree char *out = pa_test_temp_path (name);
+      const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", path, "--export", out, "--plan", slugs[i], NULL };
+      g_autofree char *err = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_cmpint (pa_test_run (argv, NULL, &err), ==, 0);
+      g_assert_true (is_complete_pdf (out));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -736,5 +818,7 @@ main (int argc, char **argv)
                    test_kill_during_database_creation_leaves_no_debris);
   g_test_add_func ("/faults/race/concurrent-exports-report-truthfully", test_concurrent_exports_report_truthfully);
   g_test_add_func ("/faults/symlink/target-is-followed-not-replaced", test_symlink_target_is_followed_not_replaced);
+  g_test_add_func ("/faults/text/bad-text-is-shown-cut-and-never-blocks-exports",
+                   test_bad_text_is_shown_cut_and_never_blocks_exports);
   return g_test_run ();
 }

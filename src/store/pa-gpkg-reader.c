@@ -176,7 +176,7 @@ pa_gpkg_reader_open (const char *path, GError **error)
 static char *
 dup_column (sqlite3_stmt *s, int i)
 {
-  return g_strdup ((const char *) sqlite3_column_text (s, i));
+  return g_strdup (pa_store_column_text (s, i));
 }
 
 GPtrArray *
@@ -241,7 +241,7 @@ table_columns (PaGpkgReader *self, const PaGpkgLayer *layer, char **pk, GPtrArra
     return FALSE;
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (s, 1);
+      const char *name = pa_store_column_text (s, 1);
       if (!name || g_ascii_strcasecmp (name, layer->geometry_column) == 0)
         continue;
       if (sqlite3_column_int (s, 5) == 1 && !*pk)
@@ -300,7 +300,7 @@ pa_gpkg_reader_read_features (PaGpkgReader *self, const PaGpkgLayer *layer, PaGp
         }
       f.n_fields = names->len - 1;
       for (guint i = 0; i < f.n_fields; i++)
-        values[i] = (const char *) sqlite3_column_text (s, (int) i + 2);
+        values[i] = pa_store_column_text (s, (int) i + 2); /* text other tools wrote */
       f.names = (const char *const *) names->pdata;
       f.values = values;
       if (!func (&f, user_data, error))

@@ -21,7 +21,7 @@ typedef struct
 static const char *
 col_text (sqlite3_stmt *s, int i)
 {
-  return (const char *) sqlite3_column_text (s, i);
+  return pa_store_column_text (s, i);
 }
 
 static double

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -166,6 +167,59 @@ pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Names are labels on a map and rows in a list; notes and quotes are paragraphs. Text
+ * beyond these (a file another tool wrote, a paste gone wrong) is cut: laying out
+ * hundreds of thousands of characters would freeze the window. */
+#define PA_STORE_MAX_NAME_CHARS 500
+#define PA_STORE_MAX_TEXT_CHARS 20000
+
+static gboolean
+is_name_column (const char *column)
+{
+  static const char *const names[] = { "name", "label", "title", "key", "role", "code", "slug" };
+  for (guint i = 0; column && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (column, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+pa_store_column_text (sqlite3_stmt *stmt, int i)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+  int len = sqlite3_column_bytes (stmt, i);
+  const char *column = sqlite3_column_name (stmt, i);
+  glong max = is_name_column (column) ? PA_STORE_MAX_NAME_CHARS : PA_STORE_MAX_TEXT_CHARS;
+  g_autofree char *valid = NULL;
+  const char *problem = NULL;
+  glong n_chars;
+
+  if (!text)
+    return NULL;
+  /* the common case, cheaply: valid, and too few bytes to be too many characters */
+  if (len <= max && g_utf8_validate_len (text, (gsize) len, NULL) && memchr (text, 0, (size_t) len) == NULL)
+    return text;
+  if (!g_utf8_validate_len (text, (gsize) len, NULL))
+    problem = "is not valid UTF-8 (shown with \uFFFD for the bad bytes)";
+  valid = g_utf8_make_valid (text, len);
+  n_chars = g_utf8_strlen (valid, -1);
+  if (n_chars > max)
+    {
+      char *cut = g_strndup (valid, (gsize) (g_utf8_offset_to_pointer (valid, max) - valid));
+      g_free (valid);
+      valid = g_strconcat (cut, "…", NULL);
+      g_free (cut);
+      problem = problem ? "is not valid UTF-8 and too long (cut)" : "is too long (cut)";
+    }
+  if (problem)
+    g_warning ("%s: table %s, column %s: a text of %d bytes %s: “%.60s…”",
+               sqlite3_db_filename (sqlite3_db_handle (stmt), "main"),
+               sqlite3_column_table_name (stmt, i) ? sqlite3_column_table_name (stmt, i) : "?",
+               column ? column : "?", len, problem, valid);
+  /* kept for the life of the program, like the few such texts a file holds */
+  return g_intern_string (valid);
 }
 
 /* The GeoPackage R*Tree triggers call these (GPKG 1.3 §F.3); GDAL-made files need them too. */
