@@ -387,7 +387,7 @@ test_lock_held_is_busy_naming_the_file (void)
 /* A child writes a big change without committing, so that SQLite spills it into the
  * database file, and dies: the journal left beside it is hot. */
 static void
-crash_mid_transaction (const char *path, const char *committed_sql)
+crash_mid_transaction_with (const char *path, const char *committed_sql, const char *uncommitted_sql)
 {
   pid_t pid = fork ();
   g_assert_cmpint (pid, >=, 0);
@@ -399,12 +399,19 @@ crash_mid_transaction (const char *path, const char *committed_sql)
       pa_store_register_functions (db);
       if (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = 2", NULL, NULL, NULL) != SQLITE_OK
           || (committed_sql && sqlite3_exec (db, committed_sql, NULL, NULL, NULL) != SQLITE_OK)
-          || sqlite3_exec (db, "BEGIN; UPDATE zones SET note = hex(randomblob(3000)), name = 'crashed'", NULL, NULL,
-                           NULL) != SQLITE_OK)
+          || sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
+          || sqlite3_exec (db, uncommitted_sql, NULL, NULL, NULL) != SQLITE_OK)
         _exit (4);
       _exit (0); /* no COMMIT, no close: as if the power went */
     }
   g_assert_cmpint (wait_child (pid), ==, 0);
+}
+
+static void
+crash_mid_transaction (const char *path, const char *committed_sql)
+{
+  crash_mid_transaction_with (path, committed_sql,
+                              "UPDATE zones SET note = hex(randomblob(3000)), name = 'crashed'");
 }
 
 /* A hot rollback journal is rolled back on open, as SQLite would, and not refused. */
@@ -458,6 +465,43 @@ test_wal_left_by_crashed_writer_is_recovered (void)
       g_autoptr (PaZone) z = g_list_model_get_item (pa_plan_get_zones (plan), i);
       g_assert_cmpstr (pa_zone_get_name (z), !=, "crashed");
     }
+}
+
+/* A GeoPackage to import that another program left with a hot journal is refused with
+ * what to do — the import never writes to the file, not even to recover it. */
+static void
+test_import_of_file_with_hot_journal_says_so (void)
+{
+  g_autofree char *shared = pa_test_shared_file ("testdata", "qgis-style-4326.gpkg");
+  g_autofree char *file = pa_test_temp_path ("hot-import.gpkg");
+  g_autofree char *journal = g_strconcat (file, "-journal", NULL);
+  g_autofree char *db = pa_test_copy_default_store ("hot-import-target.gpkg");
+  g_autofree char *before = NULL, *before_journal = NULL, *err = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", db, "--import", file, "--plan", "yantai", NULL };
+
+  if (!shared)
+    return;
+  g_assert_true (g_file_get_contents (shared, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (file, data, (gssize) len, NULL));
+  crash_mid_transaction_with (file, NULL,
+                              "CREATE TABLE pad (x); INSERT INTO pad SELECT randomblob(4000) FROM "
+                              "(WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50) "
+                              "SELECT i FROM c); UPDATE parks SET name = 'crashed'");
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  before = pa_test_file_checksum (file);
+  before_journal = pa_test_file_checksum (journal);
+  g_assert_cmpint (pa_test_run (argv, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, file));
+  g_assert_nonnull (strstr (err, "mid-write"));
+  g_assert_null (strstr (err, "not an SQLite"));
+  {
+    g_autofree char *after = pa_test_file_checksum (file);
+    g_autofree char *after_journal = pa_test_file_checksum (journal);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpstr (before_journal, ==, after_journal);
+  }
 }
 
 /* ---- reads failing midway -------------------------------------------------------------- */
@@ -812,6 +856,8 @@ main (int argc, char **argv)
   g_test_add_func ("/faults/journal/hot-journal-is-rolled-back", test_hot_journal_is_rolled_back);
   g_test_add_func ("/faults/journal/wal-left-by-crashed-writer-is-recovered",
                    test_wal_left_by_crashed_writer_is_recovered);
+  g_test_add_func ("/faults/journal/import-of-file-with-hot-journal-says-so",
+                   test_import_of_file_with_hot_journal_says_so);
   g_test_add_func ("/faults/read-error/midway-through-a-plan", test_read_error_midway_through_a_plan);
   g_test_add_func ("/faults/kill/during-export-leaves-no-debris", test_kill_during_export_leaves_no_debris);
   g_test_add_func ("/faults/kill/during-database-creation-leaves-no-debris",

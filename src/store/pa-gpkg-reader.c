@@ -143,6 +143,16 @@ pa_gpkg_reader_open (const char *path, GError **error)
                        path, 2);
           return NULL;
         }
+      /* a hot journal: recovering it would write to a file an import promises not to change */
+      if (g_error_matches (local, PA_STORE_ERROR, PA_STORE_ERROR_READ_ONLY))
+        {
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                       _("“%s” was left mid-write by a program that stopped (its journal is beside "
+                         "it); open it once in that program or in QGIS to recover it, then import "
+                         "again"),
+                       path);
+          return NULL;
+        }
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path, local->message);
       return NULL;

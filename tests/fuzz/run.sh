@@ -18,6 +18,8 @@ case $target in
   plan-json) cp -n "$root"/data/plans/*.json "$work/corpus/" ;;
   geojson) cp -n "$root/maps/land.geojson" "$work/corpus/" ;;
 esac
+dict=
+[ -f "$here/$target.dict" ] && dict=-dict=$here/$target.dict
 end=$(( $(date +%s) + seconds ))
 run=0
 while [ "$(date +%s)" -lt "$end" ]; do
@@ -25,7 +27,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
   run=$((run + 1))
   G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     LSAN_OPTIONS=suppressions=$here/lsan-fuzz.supp \
-    nice -n 19 "$exe" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    nice -n 19 "$exe" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $dict \
     -artifact_prefix="$work/artifacts/" "$work/corpus" > "$work/run-$run.log" 2>&1 || true
   grep -E "^stat::number_of_executed_units|^==.*ERROR|^SUMMARY" "$work/run-$run.log" || true
 done
