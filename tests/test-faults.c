@@ -268,6 +268,66 @@ test_foreign_geometry_exports (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static GBytes *
+foreign_blob (GPtrArray *cases, const char *name)
+{
+  for (guint i = 0; i < cases->len; i++)
+    {
+      ForeignGeometry *f = g_ptr_array_index (cases, i);
+      if (g_str_equal (f->name, name))
+        return f->blob;
+    }
+  g_assert_not_reached ();
+}
+
+/* Importing a GDAL-made GeoPackage whose features carry such geometry: the drawable ones
+ * come in (empty part skipped), the others are reported by feature number. */
+static void
+test_foreign_geometry_import_reports_by_feature (void)
+{
+  g_autofree char *shared = pa_test_shared_file ("testdata", "qgis-style-4326.gpkg");
+  g_autofree char *file = pa_test_temp_path ("foreign-import.gpkg");
+  g_autofree char *db = pa_test_copy_default_store ("foreign-import-target.gpkg");
+  g_autoptr (GPtrArray) cases = foreign_geometries ();
+  g_autofree char *data = NULL, *out = NULL, *err = NULL, *before = NULL, *report = NULL;
+  gsize len;
+  sqlite3 *raw;
+  const char *names[] = { "multipolygon-empty-part", "polygon-empty" };
+  const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", db, "--import", file, "--plan", "yantai",
+                         "--layer", "parks", NULL };
+  int zones_before = pa_test_query_int (db, "SELECT count(*) FROM zones");
+
+  if (!shared)
+    return;
+  g_assert_true (g_file_get_contents (shared, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (file, data, (gssize) len, NULL));
+  raw = open_raw (file);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      sqlite3_stmt *u = NULL;
+      gsize n;
+      const void *blob = g_bytes_get_data (foreign_blob (cases, names[i]), &n);
+      g_assert_cmpint (sqlite3_prepare_v2 (raw, "UPDATE parks SET geom = ?1 WHERE fid = ?2", -1, &u, NULL), ==, SQLITE_OK);
+      sqlite3_bind_blob (u, 1, blob, (int) n, SQLITE_STATIC);
+      sqlite3_bind_int (u, 2, (int) i + 1);
+      g_assert_cmpint (sqlite3_step (u), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_changes (raw), ==, 1);
+      sqlite3_finalize (u);
+    }
+  sqlite3_close (raw);
+  before = pa_test_file_checksum (file);
+  g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
+  report = g_strconcat (out, err, NULL);
+  g_test_message ("%s", report);
+  g_assert_cmpint (pa_test_query_int (db, "SELECT count(*) FROM zones"), ==, zones_before + 1);
+  g_assert_nonnull (strstr (report, "feature 2 ")); /* the empty feature, by number … */
+  g_assert_nonnull (strstr (report, "empty"));        /* … and why */
+  {
+    g_autofree char *after = pa_test_file_checksum (file);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 /* ---- locks held by other programs --------------------------------------------------- */
 
 /* A child process, as another program: opens @path, takes an exclusive lock (in WAL with
@@ -851,6 +911,7 @@ main (int argc, char **argv)
   g_test_add_func ("/faults/foreign-geometry/drawn-or-refused", test_foreign_geometry_drawn_or_refused);
   g_test_add_func ("/faults/foreign-geometry/never-blocks-a-plan", test_foreign_geometry_never_blocks_a_plan);
   g_test_add_func ("/faults/foreign-geometry/exports", test_foreign_geometry_exports);
+  g_test_add_func ("/faults/foreign-geometry/import-reports-by-feature", test_foreign_geometry_import_reports_by_feature);
   g_test_add_func ("/faults/lock/held-briefly-is-waited-for", test_lock_held_briefly_is_waited_for);
   g_test_add_func ("/faults/lock/held-is-busy-naming-the-file", test_lock_held_is_busy_naming_the_file);
   g_test_add_func ("/faults/journal/hot-journal-is-rolled-back", test_hot_journal_is_rolled_back);
