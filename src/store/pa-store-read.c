@@ -676,7 +676,8 @@ pa_store_load_basemap (PaStore *self, GError **error)
   if (st == PA_STEP_ERROR)
     return NULL;
   g_clear_pointer (&s, sqlite3_finalize);
-  s = pa_store_prepare (db, "SELECT d.code, coalesce(n.name, d.name) AS name, d.geom, d.fid FROM districts d "
+  /* both names as columns of their tables, so a bad one is reported by table and column */
+  s = pa_store_prepare (db, "SELECT d.code, n.name, d.geom, d.fid, d.name FROM districts d "
                         "LEFT JOIN district_names n ON n.code = d.code ORDER BY d.fid", error);
   if (!s)
     return NULL;
@@ -691,7 +692,7 @@ pa_store_load_basemap (PaStore *self, GError **error)
                      col_text (s, 0), geometry_error->message);
           continue;
         }
-      pa_basemap_add_district (map, col_text (s, 0), col_text (s, 1), g);
+      pa_basemap_add_district (map, col_text (s, 0), col_text (s, 1) ? col_text (s, 1) : col_text (s, 4), g);
     }
   if (st == PA_STEP_ERROR)
     return NULL;
