@@ -842,7 +842,8 @@ test_bad_text_is_shown_cut_and_never_blocks_exports (void)
     "UPDATE plans SET name = ?2 WHERE slug = 'shenzhen'",
   };
   const char *bad = "\xff\xfe\xc3\x28 bad \xe9\x9d";
-  const char *slugs[] = { "yantai", "shenzhen", "minhang", "shanghai", "pudong" };
+  /* yantai has the bad zone name and note, shenzhen the huge plan name; both the districts */
+  const char *slugs[] = { "yantai", "shenzhen" };
   g_autoptr (GString) big = g_string_new (NULL);
 
   for (int i = 0; i < 300000; i++)
