@@ -173,7 +173,7 @@ pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
  * beyond these (a file another tool wrote, a paste gone wrong) is cut: laying out
  * hundreds of thousands of characters would freeze the window. */
 #define PA_STORE_MAX_NAME_CHARS 500
-#define PA_STORE_MAX_TEXT_CHARS 20000
+#define PA_STORE_MAX_TEXT_CHARS 4000
 
 static gboolean
 is_name_column (const char *column)
