@@ -2,6 +2,7 @@
 #include "pa-geojson.h"
 #include "pa-gpkg-blob.h"
 
+#include <math.h>
 #include <string.h>
 
 /* A position: an array of two or three numbers (integers are numbers too). */
@@ -25,18 +26,17 @@ read_position (JsonNode *node, double *x, double *y)
         return FALSE;
       *(i == 0 ? x : y) = json_node_get_double (c);
     }
-  return TRUE;
+  /* 1e999 parses as infinity: no place on any map */
+  return isfinite (*x) && isfinite (*y);
 }
 
+/* Empty rings are skipped, and a polygon whose shell is empty is an empty part (GDAL
+ * writes MULTIPOLYGON (((…)),EMPTY) as a part of no rings): skipped too. */
 static gboolean
 read_polygon (JsonArray *rings, guint polygon, PaGeometry *g, GError **error)
 {
-  pa_geometry_begin_polygon (g);
-  if (json_array_get_length (rings) == 0)
-    {
-      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "polygon %u has no rings", polygon + 1);
-      return FALSE;
-    }
+  gboolean begun = FALSE, shell_empty = FALSE;
+
   for (guint r = 0; r < json_array_get_length (rings); r++)
     {
       JsonNode *rn = json_array_get_element (rings, r);
@@ -52,6 +52,20 @@ read_polygon (JsonArray *rings, guint polygon, PaGeometry *g, GError **error)
         }
       ring = json_node_get_array (rn);
       n = json_array_get_length (ring);
+      if (n == 0)
+        {
+          shell_empty = shell_empty || r == 0;
+          continue;
+        }
+      if (shell_empty)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                       "polygon %u has holes but an empty outer ring", polygon + 1);
+          return FALSE;
+        }
+      if (!begun)
+        pa_geometry_begin_polygon (g);
+      begun = TRUE;
       pa_geometry_begin_ring (g);
       for (guint i = 0; i < n; i++)
         {
@@ -67,7 +81,7 @@ read_polygon (JsonArray *rings, guint polygon, PaGeometry *g, GError **error)
           pa_geometry_add_point (g, x, y);
         }
       /* RFC 7946 rings repeat their first position; some writers forget */
-      if (n > 0 && (x != x0 || y != y0))
+      if (x != x0 || y != y0)
         pa_geometry_add_point (g, x0, y0);
     }
   return TRUE;
@@ -108,6 +122,11 @@ pa_geojson_to_geometry (JsonObject *geometry, GError **error)
     return NULL;
   if (strcmp (type, "Polygon") == 0)
     {
+      if (json_array_get_length (json_node_get_array (coords)) == 0)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "polygon 1 has no rings");
+          return NULL;
+        }
       if (!read_polygon (json_node_get_array (coords), 0, g, error))
         return NULL;
     }

@@ -177,15 +177,18 @@ truncated:
   return FALSE;
 }
 
+/* GDAL and QGIS write empty rings and empty polygons (MULTIPOLYGON (((…)),EMPTY)): an
+ * empty ring is skipped, and a polygon whose shell is empty is an empty part, skipped
+ * too; a coordinate that is not a finite number is refused, as nothing can draw it. */
 static gboolean
-read_polygon_body (Reader *r, guint dims, PaGeometry *g, GError **error)
+read_polygon_body (Reader *r, guint dims, PaGeometry *g, guint part, GError **error)
 {
   guint32 nr;
+  gboolean begun = FALSE, shell_empty = FALSE;
 
   if (!take (r, 4))
     goto truncated;
   nr = get_u32 (r);
-  pa_geometry_begin_polygon (g);
   for (guint32 i = 0; i < nr; i++)
     {
       guint32 n;
@@ -194,11 +197,39 @@ read_polygon_body (Reader *r, guint dims, PaGeometry *g, GError **error)
       n = get_u32 (r);
       if (!take (r, (gsize) n * dims * 8))
         goto truncated;
+      if (n == 0)
+        {
+          shell_empty = shell_empty || i == 0;
+          continue;
+        }
+      if (shell_empty)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                       "polygon %u has holes but an empty outer ring", part + 1);
+          return FALSE;
+        }
+      if (n < 3)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                       "ring %u of polygon %u has %u points (a ring needs at least 3)", i + 1,
+                       part + 1, n);
+          return FALSE;
+        }
+      if (!begun)
+        pa_geometry_begin_polygon (g);
+      begun = TRUE;
       pa_geometry_begin_ring (g);
       for (guint32 k = 0; k < n; k++)
         {
           double x = get_f64 (r), y = get_f64 (r);
           r->p += (dims - 2) * 8;
+          if (!isfinite (x) || !isfinite (y))
+            {
+              g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                           "point %u of ring %u of polygon %u is not a finite coordinate", k + 1,
+                           i + 1, part + 1);
+              return FALSE;
+            }
           pa_geometry_add_point (g, x, y);
         }
     }
@@ -219,7 +250,7 @@ read_wkb (Reader *r, GError **error)
     return NULL;
   if (base == WKB_POLYGON)
     {
-      if (!read_polygon_body (r, dims, g, error))
+      if (!read_polygon_body (r, dims, g, 0, error))
         return NULL;
     }
   else if (base == WKB_MULTIPOLYGON)
@@ -243,7 +274,7 @@ read_wkb (Reader *r, GError **error)
                            "MultiPolygon part %u has WKB type %u", i, part);
               return NULL;
             }
-          if (!read_polygon_body (r, pdims, g, error))
+          if (!read_polygon_body (r, pdims, g, i, error))
             return NULL;
         }
     }
@@ -318,6 +349,7 @@ pa_gpkg_blob_to_geometry (const guint8 *data, gsize len, gint32 *srs_id, GError 
 {
   gssize env;
   guint32 srs;
+  PaGeometry *g;
 
   if (len < 8 || data[0] != 'G' || data[1] != 'P')
     {
@@ -338,7 +370,20 @@ pa_gpkg_blob_to_geometry (const guint8 *data, gsize len, gint32 *srs_id, GError 
     *srs_id = (gint32) srs;
   if ((data[3] >> 4) & 1 && len == 8 + (gsize) env)
     return pa_geometry_new ();
-  return pa_wkb_to_geometry (data + 8 + env, len - 8 - env, error);
+  g = pa_wkb_to_geometry (data + 8 + env, len - 8 - env, error);
+  if (g && srs == 4326 && !pa_geometry_is_empty (g))
+    {
+      PaBBox b = pa_geometry_get_bbox (g);
+      /* longitude/latitude outside the globe is a wrong CRS or damage: nothing to draw */
+      if (b.minx < -180 || b.maxx > 180 || b.miny < -90 || b.maxy > 90)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                       "coordinates out of range for longitude/latitude (%g, %g … %g, %g)", b.minx,
+                       b.miny, b.maxx, b.maxy);
+          g_clear_pointer (&g, pa_geometry_unref);
+        }
+    }
+  return g;
 }
 
 /* The WKB after the GP header and envelope, or NULL for an empty or broken blob. */
@@ -417,6 +462,11 @@ pa_gpkg_blob_to_point (const guint8 *data, gsize len, double *x, double *y, GErr
   if (isnan (*x) || isnan (*y))
     {
       g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "the point is empty");
+      return FALSE;
+    }
+  if (!isfinite (*x) || !isfinite (*y))
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "the point is not a finite coordinate");
       return FALSE;
     }
   return TRUE;

@@ -2,7 +2,9 @@
  *
  * OGC 12-128r18 §2.1.3. The store writes MULTIPOLYGONs with an [minx,maxx,miny,maxy]
  * envelope, little-endian; it reads Polygon / MultiPolygon in either byte order,
- * with or without Z/M (dropped), as GDAL and QGIS write them.
+ * with or without Z/M (ISO or EWKB codes; dropped), as GDAL and QGIS write them. Empty
+ * rings and empty parts are skipped; a ring of one or two points, a coordinate that is
+ * not finite, and (for EPSG:4326) one off the globe are PA_GEO_ERROR_INVALID.
  */
 #pragma once
 

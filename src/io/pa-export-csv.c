@@ -116,18 +116,6 @@ pa_export_csv_paths (const char *path, char **targets_path, char **organisations
   *organisations_path = g_strconcat (base, "-enterprises.csv", NULL);
 }
 
-static gboolean
-write_file (const char *path, const char *text, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  /* CONSISTENT: written beside @path under a temporary name, then renamed */
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    {
-      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 gboolean
 pa_export_plan_csv_files (PaPlan *plan, const char *path, GError **error)
@@ -138,5 +126,6 @@ pa_export_plan_csv_files (PaPlan *plan, const char *path, GError **error)
 
   g_return_val_if_fail (PA_IS_PLAN (plan), FALSE);
   pa_export_csv_paths (path, &targets_path, &organisations_path);
-  return write_file (targets_path, targets, error) && write_file (organisations_path, organisations, error);
+  return pa_export_write_text (targets_path, targets, error)
+         && pa_export_write_text (organisations_path, organisations, error);
 }

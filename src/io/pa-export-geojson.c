@@ -129,13 +129,6 @@ gboolean
 pa_export_plan_geojson_file (PaPlan *plan, const char *path, GError **error)
 {
   g_autofree char *text = pa_export_plan_geojson (plan);
-  g_autoptr (GError) local = NULL;
 
-  /* CONSISTENT: a temporary file beside @path, renamed over it once complete */
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    {
-      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return pa_export_write_text (path, text, error);
 }

@@ -7,9 +7,9 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 
 #include "pa-painter.h"
+#include "util/pa-atomic-file.h"
 
 G_DEFINE_QUARK (pa-export-error-quark, pa_export_error)
 
@@ -104,13 +104,22 @@ pa_export_plan (PaPlan *plan, PaBasemap *basemap, PaZone *selected, const char *
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  g_autofree char *tmp = NULL;
+  g_autoptr (PaAtomicFile) file = NULL;
+  g_autoptr (GError) local = NULL;
+  const char *tmp;
 
   g_return_val_if_fail (PA_IS_PLAN (plan), FALSE);
   if (!pa_export_format_from_path (path, &format, error))
     return FALSE;
-  /* write beside the target and rename, so a failed export never leaves half a file */
-  tmp = g_strdup_printf ("%s.partial", path);
+  /* write beside the target under a name of this process and rename, so a failed or
+   * killed export never leaves half a file, and the next one clears what it left */
+  file = pa_atomic_file_new (path, &local);
+  if (!file)
+    {
+      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, "%s", local->message);
+      return FALSE;
+    }
+  tmp = pa_atomic_file_get_temp_path (file);
   switch (format)
     {
     case PA_EXPORT_PDF:
@@ -142,17 +151,34 @@ pa_export_plan (PaPlan *plan, PaBasemap *basemap, PaZone *selected, const char *
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
       g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
+  if (!pa_atomic_file_commit (file, &local))
     {
-      int saved = errno;
-      g_unlink (tmp);
+      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pa_export_write_text (const char *path, const char *text, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (PaAtomicFile) file = pa_atomic_file_new (path, &local);
+
+  if (file && !g_file_set_contents_full (pa_atomic_file_get_temp_path (file), text, -1,
+                                         G_FILE_SET_CONTENTS_NONE, 0666, &local))
+    {
       g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved));
+                   local->message);
+      return FALSE;
+    }
+  if (!file || !pa_atomic_file_commit (file, &local))
+    {
+      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_WRITE, "%s", local->message);
       return FALSE;
     }
   return TRUE;

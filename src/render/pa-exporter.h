@@ -32,5 +32,8 @@ gboolean pa_export_format_from_path (const char *path, PaExportFormat *format, G
 /* Writes the figure of @plan to @path; @selected (may be NULL) is highlighted. */
 gboolean pa_export_plan (PaPlan *plan, PaBasemap *basemap, PaZone *selected, const char *path,
                          GError **error);
+/* Writes @text to @path the same way (temporary file, no debris, no silent replacement of
+ * a file another writer changed meanwhile): the data exports use it too. */
+gboolean pa_export_write_text (const char *path, const char *text, GError **error);
 
 G_END_DECLS

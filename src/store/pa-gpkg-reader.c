@@ -129,10 +129,30 @@ pa_gpkg_reader_open (const char *path, GError **error)
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
+  sqlite3_busy_timeout (self->db, 2000);
   /* belt and braces: no statement on this connection may write */
   if (!pa_store_exec (self->db, "PRAGMA query_only = 1", &local)
       || (app_id = query_int (self->db, "PRAGMA application_id", &local)) < 0)
     {
+      /* a file another program holds locked is busy, not foreign */
+      if (g_error_matches (local, PA_STORE_ERROR, PA_STORE_ERROR_BUSY))
+        {
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_BUSY,
+                       _("“%s” is in use: another program holds it locked (waited %d s); try again "
+                         "when it is done"),
+                       path, 2);
+          return NULL;
+        }
+      /* a hot journal: recovering it would write to a file an import promises not to change */
+      if (g_error_matches (local, PA_STORE_ERROR, PA_STORE_ERROR_READ_ONLY))
+        {
+          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                       _("“%s” was left mid-write by a program that stopped (its journal is beside "
+                         "it); open it once in that program or in QGIS to recover it, then import "
+                         "again"),
+                       path);
+          return NULL;
+        }
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path, local->message);
       return NULL;
@@ -166,7 +186,7 @@ pa_gpkg_reader_open (const char *path, GError **error)
 static char *
 dup_column (sqlite3_stmt *s, int i)
 {
-  return g_strdup ((const char *) sqlite3_column_text (s, i));
+  return g_strdup (pa_store_column_text (s, i));
 }
 
 GPtrArray *
@@ -231,7 +251,7 @@ table_columns (PaGpkgReader *self, const PaGpkgLayer *layer, char **pk, GPtrArra
     return FALSE;
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (s, 1);
+      const char *name = pa_store_column_text (s, 1);
       if (!name || g_ascii_strcasecmp (name, layer->geometry_column) == 0)
         continue;
       if (sqlite3_column_int (s, 5) == 1 && !*pk)
@@ -290,7 +310,7 @@ pa_gpkg_reader_read_features (PaGpkgReader *self, const PaGpkgLayer *layer, PaGp
         }
       f.n_fields = names->len - 1;
       for (guint i = 0; i < f.n_fields; i++)
-        values[i] = (const char *) sqlite3_column_text (s, (int) i + 2);
+        values[i] = pa_store_column_text (s, (int) i + 2); /* text other tools wrote */
       f.names = (const char *const *) names->pdata;
       f.values = values;
       if (!func (&f, user_data, error))

@@ -43,5 +43,8 @@ gint64 pa_loader_industry_id (PaLoader *l, const char *name, GError **error);
 
 /* Loads every plan listed in plans.list: the GResource's, or @l->plans_dir's. */
 gboolean pa_store_insert_plans (PaLoader *l, GError **error);
+/* Loads one plan from the JSON text @data; @file ("yantai.json") names it in messages. */
+gboolean pa_store_insert_plan_data (PaLoader *l, const char *file, const char *data, gsize len,
+                                    int order, GError **error);
 
 G_END_DECLS

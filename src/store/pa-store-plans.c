@@ -564,24 +564,38 @@ pa_store_insert_plans (PaLoader *l, GError **error)
     {
       g_autofree char *file = NULL;
       g_autoptr (GBytes) bytes = NULL;
-      g_autoptr (JsonParser) parser = json_parser_new ();
       g_strstrip (slugs[i]);
       if (!*slugs[i] || slugs[i][0] == '#')
         continue;
       file = g_strdup_printf ("%s.json", slugs[i]);
       bytes = read_plan_file (l, file, error);
-      if (!bytes
-          || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                          (gssize) g_bytes_get_size (bytes), error)
-          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-          || !insert_plan (l, json_node_get_object (json_parser_get_root (parser)), order++, error))
+      if (!bytes)
         {
-          /* name the file a reviewer has to open */
-          if (error && !*error)
-            g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS, _("not a JSON object"));
           g_prefix_error (error, "data/plans/%s: ", file);
           return FALSE;
         }
+      if (!pa_store_insert_plan_data (l, file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      order++, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pa_store_insert_plan_data (PaLoader *l, const char *file, const char *data, gsize len, int order,
+                           GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, data, (gssize) len, error)
+      || !json_parser_get_root (parser) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+      || !insert_plan (l, json_node_get_object (json_parser_get_root (parser)), order, error))
+    {
+      /* name the file a reviewer has to open */
+      if (error && !*error)
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_DEFAULTS, _("not a JSON object"));
+      g_prefix_error (error, "data/plans/%s: ", file);
+      return FALSE;
     }
   return TRUE;
 }

@@ -29,6 +29,10 @@ typedef enum
  * that meets SQLITE_BUSY or SQLITE_CORRUPT midway reports it instead of looking as if
  * the data ended there. */
 PaStep pa_store_step (sqlite3_stmt *stmt, GError **error);
+/* Text of column @i as the app can show it, or NULL for SQL NULL: bytes that are not UTF-8
+ * are replaced (U+FFFD) and text too long to lay out is cut with "…", each with a warning
+ * naming the file, table and column. Valid text is SQLite's own (valid until the next step). */
+const char *pa_store_column_text (sqlite3_stmt *stmt, int i);
 /* Sets @error from the database's last result code, with @what as context. */
 void pa_store_set_sql_error (sqlite3 *db, int rc, GError **error, const char *what);
 void pa_store_register_functions (sqlite3 *db);

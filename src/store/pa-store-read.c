@@ -21,7 +21,7 @@ typedef struct
 static const char *
 col_text (sqlite3_stmt *s, int i)
 {
-  return (const char *) sqlite3_column_text (s, i);
+  return pa_store_column_text (s, i);
 }
 
 static double
@@ -351,14 +351,18 @@ read_zone (Reader *r, ZoneQueries *q, GError **error)
   sqlite3_stmt *s = q->zone;
   gint64 fid = sqlite3_column_int64 (s, 0);
   g_autoptr (PaZone) z = pa_zone_new (fid, col_text (s, 1), col_text (s, 2), col_text (s, 3));
-  g_autoptr (PaGeometry) g = col_geometry (s, 8, error);
+  g_autoptr (GError) geometry_error = NULL;
+  g_autoptr (PaGeometry) g = col_geometry (s, 8, &geometry_error);
   g_autoptr (GHashTable) originals = document_values (r, "zones", fid);
   PaStep st;
 
   if (!g)
     {
-      g_prefix_error (error, _("Zone “%s”: "), col_text (s, 2));
-      return NULL;
+      /* one outline nothing can draw (another tool wrote it) must not hide the whole plan:
+       * the zone is listed without it, and the log names the row */
+      g_warning ("Table zones, feature (fid) %lld “%s”: outline not drawn: %s", (long long) fid,
+                 col_text (s, 2), geometry_error->message);
+      g = pa_geometry_new ();
     }
   pa_zone_set_summary (z, col_text (s, 4));
   pa_zone_set_places (z, col_text (s, 5));
@@ -394,8 +398,9 @@ read_zone (Reader *r, ZoneQueries *q, GError **error)
       g_autoptr (GError) part_error = NULL;
       g_autoptr (PaGeometry) part = col_geometry (q->parts, 0, &part_error);
       if (!part)
-        g_warning ("Zone “%s”, part %s: %s", pa_zone_get_name (z), col_text (q->parts, 3),
-                   part_error->message);
+        g_warning ("Table zone_places, feature (fid) %lld (zone “%s”, part “%s”): not drawn: %s",
+                   (long long) sqlite3_column_int64 (q->parts, 2), pa_zone_get_name (z),
+                   col_text (q->parts, 3), part_error->message);
       else if (!pa_geometry_is_empty (part))
         {
           pa_zone_add_part_full (z, sqlite3_column_int64 (q->parts, 2), col_text (q->parts, 3),
@@ -610,9 +615,14 @@ pa_store_load_district (PaStore *self, const char *code, char **name, GError **e
   switch (pa_store_step (s, error))
     {
     case PA_STEP_ROW:
-      if (name)
-        *name = g_strdup (col_text (s, 1));
-      return col_geometry (s, 0, error);
+      {
+        PaGeometry *g = col_geometry (s, 0, error);
+        if (!g)
+          g_prefix_error (error, _("District “%s” in “%s”: "), code, pa_store_get_path (self));
+        else if (name)
+          *name = g_strdup (col_text (s, 1));
+        return g;
+      }
     case PA_STEP_DONE:
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID, _("There is no district “%s” in “%s”"), code,
                    pa_store_get_path (self));
@@ -641,17 +651,23 @@ pa_store_load_basemap (PaStore *self, GError **error)
 {
   sqlite3 *db = pa_store_get_db (self);
   g_autoptr (PaBasemap) map = pa_basemap_new ();
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom, coverage FROM land ORDER BY fid", error);
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom, coverage, fid FROM land ORDER BY fid", error);
   PaStep st;
 
   if (!s)
     return NULL;
+  /* a feature that cannot be drawn is left out, named in the log: the map still opens */
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
-      g_autoptr (PaGeometry) g = col_geometry (s, 0, error);
+      g_autoptr (GError) geometry_error = NULL;
+      g_autoptr (PaGeometry) g = col_geometry (s, 0, &geometry_error);
       g_auto (GStrv) box = g_strsplit (col_text (s, 1) ? col_text (s, 1) : "", ",", 4);
       if (!g)
-        return NULL;
+        {
+          g_warning ("%s: table land, feature (fid) %lld: not drawn: %s", pa_store_get_path (self),
+                     (long long) sqlite3_column_int64 (s, 2), geometry_error->message);
+          continue;
+        }
       pa_basemap_add_land (map, g);
       if (g_strv_length (box) == 4)
         pa_basemap_add_coverage (map, &(PaBBox){ g_ascii_strtod (box[0], NULL), g_ascii_strtod (box[1], NULL),
@@ -660,16 +676,23 @@ pa_store_load_basemap (PaStore *self, GError **error)
   if (st == PA_STEP_ERROR)
     return NULL;
   g_clear_pointer (&s, sqlite3_finalize);
-  s = pa_store_prepare (db, "SELECT d.code, coalesce(n.name, d.name), d.geom FROM districts d "
+  /* both names as columns of their tables, so a bad one is reported by table and column */
+  s = pa_store_prepare (db, "SELECT d.code, n.name, d.geom, d.fid, d.name FROM districts d "
                         "LEFT JOIN district_names n ON n.code = d.code ORDER BY d.fid", error);
   if (!s)
     return NULL;
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
-      g_autoptr (PaGeometry) g = col_geometry (s, 2, error);
+      g_autoptr (GError) geometry_error = NULL;
+      g_autoptr (PaGeometry) g = col_geometry (s, 2, &geometry_error);
       if (!g)
-        return NULL;
-      pa_basemap_add_district (map, col_text (s, 0), col_text (s, 1), g);
+        {
+          g_warning ("%s: table districts, feature (fid) %lld (%s): not drawn: %s",
+                     pa_store_get_path (self), (long long) sqlite3_column_int64 (s, 3),
+                     col_text (s, 0), geometry_error->message);
+          continue;
+        }
+      pa_basemap_add_district (map, col_text (s, 0), col_text (s, 1) ? col_text (s, 1) : col_text (s, 4), g);
     }
   if (st == PA_STEP_ERROR)
     return NULL;

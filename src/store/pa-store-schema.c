@@ -97,11 +97,19 @@ create_missing_rtrees (sqlite3 *db, GError **error)
   return TRUE;
 }
 
+/* The rows that refer to missing rows, or -1 with @error when the check cannot be read */
 static int
-foreign_key_violations (sqlite3 *db)
+foreign_key_violations (sqlite3 *db, GError **error)
 {
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL);
-  return s && pa_store_step (s, NULL) == PA_STEP_ROW ? sqlite3_column_int (s, 0) : -1;
+  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT count(*) FROM pragma_foreign_key_check", error);
+  if (!s)
+    return -1;
+  switch (pa_store_step (s, error))
+    {
+    case PA_STEP_ROW: return sqlite3_column_int (s, 0);
+    case PA_STEP_DONE: return 0;
+    default: return -1;
+    }
 }
 
 static int
@@ -146,7 +154,9 @@ pa_store_migrate (sqlite3 *db, int from, GError **error)
                                "VALUES ('schema_version', '%d')",
                                v);
       ok = pa_store_exec (db, text, error) && create_missing_rtrees (db, error) && pa_store_exec (db, stamp, error);
-      if (ok && (violations = foreign_key_violations (db)) != 0)
+      if (ok && (violations = foreign_key_violations (db, error)) < 0)
+        ok = FALSE;
+      else if (ok && violations != 0)
         {
           g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_SQL,
                        "%d rows would refer to rows that are not there", violations);

@@ -9,10 +9,12 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
 #include "geo/pa-gpkg-blob.h"
+#include "util/pa-atomic-file.h"
 
 #define GPKG_APPLICATION_ID 0x47504B47
 
@@ -167,6 +169,59 @@ pa_store_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+/* Names are labels on a map and rows in a list; notes and quotes are paragraphs. Text
+ * beyond these (a file another tool wrote, a paste gone wrong) is cut: laying out
+ * hundreds of thousands of characters would freeze the window. */
+#define PA_STORE_MAX_NAME_CHARS 500
+#define PA_STORE_MAX_TEXT_CHARS 4000
+
+static gboolean
+is_name_column (const char *column)
+{
+  static const char *const names[] = { "name", "label", "title", "key", "role", "code", "slug" };
+  for (guint i = 0; column && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (column, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+pa_store_column_text (sqlite3_stmt *stmt, int i)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+  int len = sqlite3_column_bytes (stmt, i);
+  const char *column = sqlite3_column_name (stmt, i);
+  glong max = is_name_column (column) ? PA_STORE_MAX_NAME_CHARS : PA_STORE_MAX_TEXT_CHARS;
+  g_autofree char *valid = NULL;
+  const char *problem = NULL;
+  glong n_chars;
+
+  if (!text)
+    return NULL;
+  /* the common case, cheaply: valid, and too few bytes to be too many characters */
+  if (len <= max && g_utf8_validate_len (text, (gsize) len, NULL) && memchr (text, 0, (size_t) len) == NULL)
+    return text;
+  if (!g_utf8_validate_len (text, (gsize) len, NULL))
+    problem = "is not valid UTF-8 (shown with \uFFFD for the bad bytes)";
+  valid = g_utf8_make_valid (text, len);
+  n_chars = g_utf8_strlen (valid, -1);
+  if (n_chars > max)
+    {
+      char *cut = g_strndup (valid, (gsize) (g_utf8_offset_to_pointer (valid, max) - valid));
+      g_free (valid);
+      valid = g_strconcat (cut, "…", NULL);
+      g_free (cut);
+      problem = problem ? "is not valid UTF-8 and too long (cut)" : "is too long (cut)";
+    }
+  if (problem)
+    g_warning ("%s: table %s, column %s: a text of %d bytes %s: “%.60s…”",
+               sqlite3_db_filename (sqlite3_db_handle (stmt), "main"),
+               sqlite3_column_table_name (stmt, i) ? sqlite3_column_table_name (stmt, i) : "?",
+               column ? column : "?", len, problem, valid);
+  /* kept for the life of the program, like the few such texts a file holds */
+  return g_intern_string (valid);
+}
+
 /* The GeoPackage R*Tree triggers call these (GPKG 1.3 §F.3); GDAL-made files need them too. */
 static void
 st_envelope_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -223,23 +278,105 @@ pa_store_find_map_file (const char *name)
   return NULL;
 }
 
-static int
-query_int (sqlite3 *db, const char *sql, int fallback)
+/* The first column of @sql's first row (@fallback when there is none), or FALSE with the
+ * result code in @rc: a lock or a damaged page is then told apart from "no such table". */
+static gboolean
+query_int (sqlite3 *db, const char *sql, int fallback, int *value, int *rc)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int v = fallback;
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int (stmt, 0);
-  return v;
+
+  *value = fallback;
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    *value = sqlite3_column_int (stmt, 0);
+  if (*rc == SQLITE_ROW || *rc == SQLITE_DONE)
+    {
+      *rc = SQLITE_OK;
+      return TRUE;
+    }
+  return FALSE;
 }
 
-/* Checks, read-only, that @path is a Park Atlas GeoPackage; returns its schema version. */
+/* How long an open waits for another program's lock before saying the file is busy */
+#define PA_STORE_BUSY_TIMEOUT_MS 2000
+
+/* A failure to read @path while checking it, by what SQLite said: a lock held by another
+ * program, a damaged file, a file that is no database at all. */
+static void
+set_inspect_error (sqlite3 *db, int rc, const char *path, GError **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_BUSY,
+                   _("“%s” is in use: another program holds it locked (waited %d s); try again "
+                     "when it is done"),
+                   path, PA_STORE_BUSY_TIMEOUT_MS / 1000);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s); it was left untouched"), path, sqlite3_errmsg (db));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path,
+                   sqlite3_errmsg (db));
+      break;
+    default:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot read the database “%s”: %s"),
+                   path, sqlite3_errmsg (db));
+    }
+}
+
+/* Opens @path to check it. Read-only, unless the file is writable and SQLite must first
+ * recover it: a hot journal (or WAL) left by a writer that crashed is rolled back (or
+ * replayed) as any SQLite program opening it would, instead of being refused. */
+static sqlite3 *
+open_for_inspection (const char *path, GError **error)
+{
+  int modes[] = { SQLITE_OPEN_READONLY, SQLITE_OPEN_READWRITE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      sqlite3 *db = NULL;
+      int rc = sqlite3_open_v2 (path, &db, modes[i], NULL), value;
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (db, 1);
+          sqlite3_busy_timeout (db, PA_STORE_BUSY_TIMEOUT_MS);
+          /* the first read takes the shared lock and finds any journal to recover */
+          if (query_int (db, "PRAGMA schema_version", 0, &value, &rc))
+            return db;
+        }
+      if ((rc & 0xff) == SQLITE_READONLY && rc != SQLITE_READONLY && i == 0
+          && g_access (path, W_OK) == 0)
+        {
+          /* SQLITE_READONLY_ROLLBACK / _RECOVERY / _CANTINIT: recovery needs a writer */
+          sqlite3_close (db);
+          continue;
+        }
+      if (db)
+        set_inspect_error (db, rc, path, error);
+      else
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
+                     path, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  g_assert_not_reached ();
+}
+
+/* Checks that @path is a Park Atlas GeoPackage; returns its schema version. */
 static int
 inspect_existing (const char *path, GError **error)
 {
   sqlite3 *db = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc, version = -1;
+  int rc, version = -1, app_id = 0, n;
 
   if (g_access (path, R_OK) != 0)
     {
@@ -247,37 +384,21 @@ inspect_existing (const char *path, GError **error)
                    _("Cannot read the database “%s”: %s"), path, g_strerror (errno));
       return -1;
     }
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
-                   path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      goto out;
-    }
-  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CORRUPT)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s); it was left untouched"), path, sqlite3_errmsg (db));
-      goto out;
-    }
-  if (rc == SQLITE_NOTADB || (rc != SQLITE_ROW && rc != SQLITE_OK))
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
-                   _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path,
-                   sqlite3_errmsg (db));
-      goto out;
-    }
-  if ((guint32) sqlite3_column_int (stmt, 0) != GPKG_APPLICATION_ID
-      && query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'", 0) == 0)
+  db = open_for_inspection (path, error);
+  if (!db)
+    return -1;
+  if (!query_int (db, "PRAGMA application_id", 0, &app_id, &rc)
+      || !query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'", 0, &n, &rc))
+    goto failed;
+  if ((guint32) app_id != GPKG_APPLICATION_ID && n == 0)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_GEOPACKAGE,
                    _("“%s” is an SQLite database but not a GeoPackage"), path);
       goto out;
     }
-  if (query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'pa_metadata'", 0) == 0)
+  if (!query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'pa_metadata'", 0, &n, &rc))
+    goto failed;
+  if (n == 0)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_PARK_ATLAS,
                    _("“%s” is a GeoPackage but not a Park Atlas database (it has no pa_metadata "
@@ -285,7 +406,12 @@ inspect_existing (const char *path, GError **error)
                    path);
       goto out;
     }
-  version = query_int (db, "SELECT CAST(value AS INTEGER) FROM pa_metadata WHERE key = 'schema_version'", -1);
+  if (!query_int (db, "SELECT CAST(value AS INTEGER) FROM pa_metadata WHERE key = 'schema_version'", -1,
+                  &version, &rc))
+    {
+      version = -1;
+      goto failed;
+    }
   if (version < 1)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
@@ -302,30 +428,41 @@ inspect_existing (const char *path, GError **error)
       version = -1;
       goto out;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT)
+    {
+      version = -1;
+      goto failed;
+    }
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged (SQLite integrity check: %s); it was left untouched"), path,
-                   stmt && sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0)
-                                                         : sqlite3_errmsg (db));
+                   rc == SQLITE_ROW && sqlite3_column_text (stmt, 0)
+                       ? (const char *) sqlite3_column_text (stmt, 0)
+                       : sqlite3_errmsg (db));
       version = -1;
     }
+  goto out;
+failed:
+  set_inspect_error (db, rc, path, error);
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close (db);
   return version;
 }
 
-/* Builds the database next to @path under a temporary name, then renames it into place:
- * a failure leaves no half-made file, and an existing file is never replaced. */
+/* Builds the database next to @path under a temporary name of this process, then moves
+ * it into place: a failure or a kill leaves no half-made file (the next creation clears
+ * what a killed one left), and an existing file is never replaced. */
 static gboolean
 create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.partial-%d", path, (int) getpid ());
+  g_autoptr (PaAtomicFile) file = NULL;
+  g_autoptr (GError) local = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
 
@@ -335,8 +472,14 @@ create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError 
                    _("Cannot create the folder “%s” for the database: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  g_unlink (tmp);
-  if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  file = pa_atomic_file_new (path, &local);
+  if (!file)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot create the database “%s”: %s"),
+                   path, local->message);
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (pa_atomic_file_get_temp_path (file), &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot create the database “%s”: %s"),
                    path, sqlite3_errmsg (db));
@@ -346,21 +489,17 @@ create_with_defaults (const char *path, const PaStoreDefaults *defaults, GError 
   pa_store_register_functions (db);
   ok = pa_store_populate_defaults (db, defaults, error);
   sqlite3_close (db);
-  if (ok && g_file_test (path, G_FILE_TEST_EXISTS))
+  if (ok && !pa_atomic_file_commit (file, &local))
     {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
-                   _("“%s” appeared while the default database was being made; it was left untouched"),
-                   path);
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN,
+                     _("“%s” appeared while the default database was being made; it was left untouched"),
+                     path);
+      else
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot write the database “%s”: %s"),
+                     path, local->message);
       ok = FALSE;
     }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot write the database “%s”: %s"),
-                   path, g_strerror (errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
   return ok;
 }
 
@@ -439,7 +578,7 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
       return NULL;
     }
   pa_store_register_functions (self->db);
-  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_busy_timeout (self->db, PA_STORE_BUSY_TIMEOUT_MS);
   if (!pa_store_exec (self->db, "PRAGMA foreign_keys = ON", error))
     return NULL;
   /* 64 MB rather than SQLite's 2 MB: an import of 100,000 rows is one transaction, and a
