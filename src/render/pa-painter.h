@@ -22,6 +22,11 @@ typedef struct
   double r, g, b;
 } PaColor;
 
+/* The language of the figure drawn on @cr: "zh" or "en" (see pa-figure-text.h); NULL,
+ * the default, is the interface language. Furniture (legend, scale, notes) follows it. */
+void pa_painter_set_language (cairo_t *cr, const char *lang);
+const char *pa_painter_get_language (cairo_t *cr);
+
 /* Colour of a role, by its position in the plan's legend. */
 PaColor pa_painter_role_color (PaPlan *plan, const char *role);
 
@@ -32,6 +37,9 @@ void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basema
  * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
 void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                             double ui_scale);
+/* Mutes everything the view shows but @zone under a white veil, and outlines @zone
+ * boldly: an atlas page's zone among its neighbours. */
+void pa_painter_draw_focus (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *plan);
 /* Enterprises and platforms that have a place on the map: a dot each, named from
  * district zooms on (where names have room). */
 void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, double ui_scale);
@@ -52,8 +60,9 @@ void pa_painter_draw_north_arrow (cairo_t *cr, double cx, double top, double siz
 /* Wrapped text in @width; returns the height used. */
 double pa_painter_draw_text (cairo_t *cr, double x, double y, double width, const char *text,
                              double font_px, gboolean bold, PaColor color);
-/* The attribution line of the data shown. */
+/* The attribution line of the data shown, in the interface language or @lang. */
 const char *pa_painter_attribution (void);
+const char *pa_painter_attribution_in (const char *lang);
 
 /* Zone whose outline contains (lon, lat); the smallest when several do. */
 PaZone *pa_painter_hit_test (PaPlan *plan, double lon, double lat);
