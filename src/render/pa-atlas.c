@@ -22,6 +22,7 @@ typedef struct
   const PaExportOptions *options;
   double page_w, page_h, k, margin;
   gboolean measure; /* count pages, draw nothing */
+  guint preview_page; /* draw this page only (0: every page) */
   guint page;       /* number of the page being laid out, from 1 */
   guint total;      /* pages in all (known when drawing) */
   guint *zone_first_page; /* per zone, from the measuring pass */
@@ -74,7 +75,7 @@ static void
 next_page (Atlas *a)
 {
   draw_footer (a);
-  if (!a->measure)
+  if (!a->measure && !a->preview_page)
     {
       cairo_show_page (a->cr);
       if (a->progress && a->total)
@@ -83,6 +84,8 @@ next_page (Atlas *a)
         a->cancelled = TRUE;
     }
   a->page++;
+  if (a->preview_page)
+    a->measure = a->page != a->preview_page;
   if (!a->measure)
     {
       cairo_set_source_rgb (a->cr, 1, 1, 1);
@@ -463,6 +466,8 @@ run (Atlas *a)
   guint n = g_list_model_get_n_items (zones);
 
   a->page = 1;
+  if (a->preview_page)
+    a->measure = a->preview_page != 1;
   if (!a->measure)
     {
       cairo_set_source_rgb (a->cr, 1, 1, 1);
@@ -482,7 +487,7 @@ run (Atlas *a)
   a->sources_page = a->page;
   sources_page (a);
   draw_footer (a);
-  if (!a->measure)
+  if (!a->measure && !a->preview_page)
     cairo_show_page (a->cr);
   return a->page;
 }
@@ -538,4 +543,22 @@ pa_atlas_draw (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOpti
   ok = !a.cancelled && !g_cancellable_is_cancelled (cancellable);
   g_free (a.zone_first_page);
   return ok;
+}
+
+void
+pa_atlas_draw_page (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options, double page_w,
+                    double page_h, guint page)
+{
+  Atlas a;
+
+  cairo_save (cr);
+  pa_painter_set_language (cr, options->lang);
+  atlas_init (&a, cr, plan, basemap, options, page_w, page_h);
+  a.measure = TRUE;
+  a.total = run (&a);
+  a.measure = FALSE;
+  a.preview_page = MAX (page, 1);
+  run (&a);
+  g_free (a.zone_first_page);
+  cairo_restore (cr);
 }

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 gboolean pa_atlas_draw (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                         double page_w, double page_h, GCancellable *cancellable,
                         PaExportProgressFunc progress, gpointer progress_data);
+/* Page @page (from 1) alone on @cr, nothing shown: a preview. */
+void pa_atlas_draw_page (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
+                         double page_w, double page_h, guint page);
 /* How many pages the atlas of @plan takes on that paper. */
 guint pa_atlas_count_pages (cairo_t *cr, PaPlan *plan, const PaExportOptions *options, double page_w,
                             double page_h);

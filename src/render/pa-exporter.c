@@ -238,3 +238,30 @@ pa_export_plan (PaPlan *plan, PaBasemap *basemap, PaZone *selected, const char *
     }
   return pa_export_figure (plan, basemap, &options, path, NULL, NULL, NULL, error);
 }
+
+static void
+prepare_geometry (PaGeometry *g)
+{
+  if (!g || pa_geometry_is_empty (g))
+    return;
+  pa_geometry_get_mercator (g);
+  pa_geometry_get_cached_label_point (g);
+  pa_geometry_get_cached_area (g);
+}
+
+void
+pa_export_prepare (PaPlan *plan, PaBasemap *basemap)
+{
+  GListModel *zones = pa_plan_get_zones (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      prepare_geometry (pa_zone_get_geometry (z));
+      for (guint k = 0; k < pa_zone_get_n_parts (z); k++)
+        prepare_geometry (pa_zone_get_part (z, k, NULL));
+    }
+  for (guint i = 0; basemap && i < pa_basemap_get_n_land (basemap); i++)
+    prepare_geometry (pa_basemap_get_land (basemap, i));
+  for (guint i = 0; basemap && i < pa_basemap_get_n_districts (basemap); i++)
+    prepare_geometry (pa_basemap_get_district (basemap, i, NULL, NULL));
+}

@@ -44,6 +44,9 @@ gboolean pa_export_format_from_path (const char *path, PaExportFormat *format, G
 gboolean pa_export_figure (PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                            const char *path, GCancellable *cancellable, PaExportProgressFunc progress,
                            gpointer progress_data, GError **error);
+/* Fills the lazy caches (projected rings, label points, areas) of @plan and @basemap, so
+ * an export in another thread only reads them; call in the thread that owns them. */
+void pa_export_prepare (PaPlan *plan, PaBasemap *basemap);
 /* The default figure: A4 landscape; @selected (may be NULL) is highlighted. */
 gboolean pa_export_plan (PaPlan *plan, PaBasemap *basemap, PaZone *selected, const char *path,
                          GError **error);
