@@ -8,6 +8,8 @@
 
 #include "pa-test-util.h"
 #include "render/pa-exporter.h"
+#include "render/pa-figure.h"
+#include "render/pa-painter.h"
 
 static const char *
 exe (void)
@@ -433,6 +435,132 @@ test_unwritable_folder (void)
   }
 }
 
+/* Every zone's name is placed where a reader sees whose it is: its anchor is in no other
+ * zone's shape (zones containing this one's label point aside: a zone inside another),
+ * on all five plans at A4 and A3; a zone with no such place is numbered. */
+static void
+test_labels_belong_to_their_zones (void)
+{
+  g_autoptr (GPtrArray) plans = pa_store_list_plans (pa_test_default_store (), NULL);
+  g_autoptr (PaBasemap) basemap = pa_store_load_basemap (pa_test_default_store (), NULL);
+  const PaPaper papers[] = { PA_PAPER_A4, PA_PAPER_A3 };
+
+  g_assert_cmpuint (plans->len, ==, 5);
+  for (guint k = 0; k < plans->len; k++)
+    for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+      {
+        const char *slug = ((char **) plans->pdata[k])[0];
+        g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), slug, NULL);
+        GListModel *zones = pa_plan_get_zones (plan);
+        g_auto (PaExportOptions) options;
+        g_autoptr (GArray) labels = NULL;
+        cairo_surface_t *surface;
+        cairo_t *cr;
+        double w, h;
+        guint named = 0;
+
+        pa_export_options_init (&options);
+        options.paper = papers[p];
+        pa_export_options_get_page_pt (&options, &w, &h);
+        surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cr = cairo_create (surface);
+        pa_figure_draw_full (cr, plan, basemap, &options, w, h, &labels);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        g_assert_nonnull (labels);
+        g_assert_cmpuint (labels->len, ==, g_list_model_get_n_items (zones));
+        for (guint i = 0; i < labels->len; i++)
+          {
+            const PaLabelPlacement *pl = &g_array_index (labels, PaLabelPlacement, i);
+            PaPoint own = pa_geometry_get_cached_label_point (pa_zone_get_geometry (pl->zone));
+            named += pl->number == NULL;
+            for (guint j = 0; j < g_list_model_get_n_items (zones); j++)
+              {
+                g_autoptr (PaZone) other = g_list_model_get_item (zones, j);
+                PaGeometry *g = pa_zone_get_geometry (other);
+                if (other == pl->zone || !g || pa_geometry_contains_point (g, own.x, own.y))
+                  continue;
+                if (pa_geometry_contains_point (g, pl->lon, pl->lat))
+                  g_test_fail_printf ("%s, %s: the label of “%s” lies in “%s”", slug, pa_paper_to_string (papers[p]),
+                                      pa_zone_get_name (pl->zone), pa_zone_get_name (other));
+              }
+          }
+        g_test_message ("%s %s: %u of %u zones named on the map", slug, pa_paper_to_string (papers[p]), named,
+                        labels->len);
+      }
+}
+
+/* A plan too crowded for names: 48 small zones a few hundred metres apart, long names. */
+static PaPlan *
+crowded_plan (void)
+{
+  PaPlan *plan = pa_plan_new (1, "crowded", "拥挤的规划", "示意");
+  pa_plan_add_role (plan, "core", "核心区");
+  for (int i = 0; i < 48; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("z%02d", i);
+      g_autofree char *name = g_strdup_printf ("第%02d号生物医药产业创新发展先导区", i);
+      g_autoptr (PaZone) z = pa_zone_new (i + 1, key, name, "core");
+      g_autoptr (PaGeometry) g = pa_geometry_new ();
+      double cx = 114.0 + (i % 8) * 0.006, cy = 22.6 + (i / 8) * 0.005;
+      pa_geometry_begin_polygon (g);
+      pa_geometry_begin_ring (g);
+      for (int k = 0; k <= 16; k++)
+        pa_geometry_add_point (g, cx + 0.002 * cos (2 * G_PI * (k % 16) / 16), cy + 0.0017 * sin (2 * G_PI * (k % 16) / 16));
+      pa_zone_set_geometry (z, g);
+      pa_plan_add_zone (plan, z);
+    }
+  return plan;
+}
+
+/* Where names cannot be placed, zones are numbered (①②③…) and the key beside the map
+ * names them; numbers, like names, stay off other zones. */
+static void
+test_crowded_zones_are_numbered (void)
+{
+  g_autoptr (PaPlan) plan = crowded_plan ();
+  g_autofree char *pdf = pa_test_temp_path ("crowded.pdf");
+  g_auto (PaExportOptions) options;
+  g_autoptr (GArray) labels = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  guint numbered = 0;
+  double w, h;
+
+  pa_export_options_init (&options);
+  options.show_basemap = FALSE;
+  pa_export_options_get_page_pt (&options, &w, &h);
+  pa_figure_draw_full (cr, plan, NULL, &options, w, h, &labels);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (labels->len, ==, 48);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const PaLabelPlacement *pl = &g_array_index (labels, PaLabelPlacement, i);
+      numbered += pl->number != NULL;
+      for (guint j = 0; j < 48; j++)
+        {
+          g_autoptr (PaZone) other = g_list_model_get_item (pa_plan_get_zones (plan), j);
+          if (other != pl->zone && pa_geometry_contains_point (pa_zone_get_geometry (other), pl->lon, pl->lat))
+            g_test_fail_printf ("the label of “%s” lies in “%s”", pa_zone_get_name (pl->zone), pa_zone_get_name (other));
+        }
+    }
+  g_assert_cmpuint (numbered, >, 0);
+  g_assert_true (pa_export_figure (plan, NULL, &options, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  /* the key: the number, then the name */
+  g_assert_nonnull (strstr (text, "①"));
+  for (guint i = 0; i < 48; i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (pa_plan_get_zones (plan), i);
+      if (!strstr (text, pa_zone_get_name (z)))
+        g_test_fail_printf ("“%s” is neither on the map nor in the key", pa_zone_get_name (z));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -447,5 +575,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/atlas-long-table-continues", test_atlas_long_table_continues);
   g_test_add_func ("/export/cancel-leaves-existing-file", test_cancel_leaves_existing_file);
   g_test_add_func ("/export/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/export/labels-belong-to-their-zones", test_labels_belong_to_their_zones);
+  g_test_add_func ("/export/crowded-zones-are-numbered", test_crowded_zones_are_numbered);
   return g_test_run ();
 }

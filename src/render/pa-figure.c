@@ -212,18 +212,123 @@ fit_view (PaView *view, const PaBBox *extent, double x, double y, double w, doub
   view->cx = mx - (ax + aw / 2 - x - w / 2) / view->world;
 }
 
+/* Where the furniture goes for a view: the corners covering the fewest zones and names. */
+typedef struct
+{
+  int legend, bar, arrow; /* corners, -1: not shown */
+  double lw, lh;
+  PaBBox boxes[4]; /* legend, scale bar, north arrow, key */
+  guint n_boxes;
+} Furniture;
+
+static void
+place_furniture (Furniture *f, GArray *boxes, const PaExportOptions *options, double x, double y, double w,
+                 double h, double k, double lw, double lh, int legend_corner)
+{
+  double inset = 8 * k, arrow = 26 * k, bar_w = 140 * k, bar_h = 26 * k;
+  guint taken = 0;
+
+  f->n_boxes = 0;
+  f->lw = lw, f->lh = lh;
+  f->legend = options->show_legend ? legend_corner : -1;
+  if (f->legend >= 0)
+    {
+      taken |= 1u << f->legend;
+      f->boxes[f->n_boxes++] = corner_box (f->legend, x, y, w, h, lw, lh, inset);
+    }
+  f->bar = best_corner (boxes, x, y, w, h, bar_w, bar_h, inset, taken, TRUE, FALSE);
+  if (f->bar < 0)
+    f->bar = best_corner (boxes, x, y, w, h, bar_w, bar_h, inset, taken, FALSE, FALSE);
+  if (!options->show_scale_bar)
+    f->bar = -1;
+  if (f->bar >= 0)
+    {
+      taken |= 1u << f->bar;
+      f->boxes[f->n_boxes++] = corner_box (f->bar, x, y, w, h, bar_w, bar_h, inset);
+    }
+  f->arrow = best_corner (boxes, x, y, w, h, arrow, arrow * 1.5, inset, taken, FALSE, TRUE);
+  if (f->arrow < 0)
+    f->arrow = best_corner (boxes, x, y, w, h, arrow, arrow * 1.5, inset, taken, FALSE, FALSE);
+  if (!options->show_north_arrow)
+    f->arrow = -1;
+  if (f->arrow >= 0)
+    f->boxes[f->n_boxes++] = corner_box (f->arrow, x, y, w, h, arrow, arrow * 1.5, inset);
+}
+
+/* The key of numbered zones: "① name" lines in a box, in as many columns as @max_h
+ * needs; returns its size, drawn unless @measure. */
+static void
+draw_key (cairo_t *cr, GArray *labels, double x, double y, double font_px, double max_h, gboolean measure,
+          double *w_out, double *h_out)
+{
+  double pad = font_px * 0.7, col_w = 0, line = 0;
+  guint per_col, n_cols;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const PaLabelPlacement *pl = &g_array_index (labels, PaLabelPlacement, i);
+      g_autofree char *name = NULL, *text = NULL;
+      PangoLayout *l;
+      int lw, lh;
+      if (!pl->number)
+        continue;
+      name = pa_zone_dup_label (pl->zone);
+      text = g_strdup_printf ("%s %s", pl->number, name);
+      l = pa_painter_layout_new (cr, text, font_px, FALSE);
+      pango_layout_get_pixel_size (l, &lw, &lh);
+      col_w = MAX (col_w, lw);
+      line = MAX (line, lh * 1.25);
+      g_ptr_array_add (rows, l);
+    }
+  if (!rows->len)
+    {
+      *w_out = *h_out = 0;
+      return;
+    }
+  per_col = MAX (1, (guint) ((max_h - 2 * pad) / line));
+  n_cols = (rows->len + per_col - 1) / per_col;
+  per_col = (rows->len + n_cols - 1) / n_cols;
+  *w_out = n_cols * (col_w + pad) + pad;
+  *h_out = per_col * line + 2 * pad;
+  if (measure)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, *w_out, *h_out);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  cairo_fill_preserve (cr);
+  pa_painter_set_color (cr, pa_painter_border, 1);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      cairo_move_to (cr, x + pad + (i / per_col) * (col_w + pad), y + pad + (i % per_col) * line);
+      pa_painter_set_color (cr, pa_painter_ink, 1);
+      pango_cairo_show_layout (cr, rows->pdata[i]);
+    }
+  cairo_restore (cr);
+}
+
 void
 pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                     PaZone *focus, double x, double y, double w, double h, double k, PaView *view_out)
 {
+  pa_figure_draw_map_full (cr, plan, basemap, options, focus, x, y, w, h, k, view_out, NULL);
+}
+
+void
+pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
+                         PaZone *focus, double x, double y, double w, double h, double k, PaView *view_out,
+                         GArray **labels_out)
+{
   PaBBox extent = figure_extent (plan, options, focus);
   PaZone *selected = NULL;
   PaBasemap *districts = options->show_basemap ? basemap : NULL;
-  double inset = 8 * k, legend_font = 9 * k, lw = 0, lh = 0;
-  double label_font = 10 * sqrt (k), arrow = 26 * k, bar_w = 140 * k, bar_h = 26 * k;
-  int legend_corner = -1, bar_corner, arrow_corner;
-  guint taken = 0;
+  double inset = 8 * k, legend_font = 9 * k, lw = 0, lh = 0, label_font = 10 * sqrt (k);
+  double fit_x = x, fit_w = w, key_w = 0, key_h = 0;
+  int legend_corner = -1, key_side = -1; /* 0: left column, 1: right column, -1: a corner */
   g_autoptr (GArray) boxes = NULL;
+  g_autoptr (GArray) labels = NULL;
+  Furniture f;
   PaView view;
 
   if (options->highlight_selection && options->selected_key)
@@ -231,6 +336,7 @@ pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExpor
   fit_view (&view, &extent, x, y, w, h, x, w);
   if (options->show_basemap)
     crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h);
+  fit_x = x, fit_w = w;
   boxes = zone_boxes (cr, &view, plan, label_font);
   if (options->show_legend)
     {
@@ -243,21 +349,40 @@ pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExpor
         {
           gboolean left = legend_corner == BOTTOM_LEFT || legend_corner == TOP_LEFT;
           double col = lw + 2 * inset;
-          fit_view (&view, &extent, x, y, w, h, left ? x + col : x, w - col);
-          crop_to_coverage (&view, options->show_basemap ? basemap : NULL, &extent, &x, &y, &w, &h);
+          fit_x = left ? x + col : x, fit_w = w - col;
+          fit_view (&view, &extent, x, y, w, h, fit_x, fit_w);
           g_array_unref (boxes);
           boxes = zone_boxes (cr, &view, plan, label_font);
         }
-      taken |= 1u << legend_corner;
     }
-  bar_corner = best_corner (boxes, x, y, w, h, bar_w, bar_h, inset, taken, TRUE, FALSE);
-  if (bar_corner < 0)
-    bar_corner = best_corner (boxes, x, y, w, h, bar_w, bar_h, inset, taken, FALSE, FALSE);
-  if (options->show_scale_bar && bar_corner >= 0)
-    taken |= 1u << bar_corner;
-  arrow_corner = best_corner (boxes, x, y, w, h, arrow, arrow * 1.5, inset, taken, FALSE, TRUE);
-  if (arrow_corner < 0)
-    arrow_corner = best_corner (boxes, x, y, w, h, arrow, arrow * 1.5, inset, taken, FALSE, FALSE);
+  place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
+  labels = pa_painter_draw_figure_labels (cr, &view, plan, selected, districts, label_font, f.boxes, f.n_boxes, FALSE);
+  draw_key (cr, labels, 0, 0, label_font, h - 2 * inset, TRUE, &key_w, &key_h);
+  /* crowded: numbered zones and their key in a column beside them (on the side away
+   * from a legend column) */
+  if (key_w > 0 && options->extent != PA_EXTENT_VIEW && key_w + 2 * inset < fit_w * 0.6)
+    {
+      double col = key_w + 2 * inset;
+      gboolean key_left = fit_x > x + 1; /* the legend has the left column: key on the right, and so on */
+      if (fit_x + fit_w < x + w - 1)
+        key_left = TRUE;
+      else if (fit_x <= x + 1)
+        key_left = FALSE;
+      key_side = key_left ? 0 : 1;
+      fit_x = key_left ? fit_x + col : fit_x;
+      fit_w -= col;
+      fit_view (&view, &extent, x, y, w, h, fit_x, fit_w);
+      g_array_unref (boxes);
+      boxes = zone_boxes (cr, &view, plan, label_font);
+      place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
+      f.boxes[f.n_boxes++] = (PaBBox){ key_left ? fit_x - col + inset : fit_x + fit_w + inset, y + inset,
+                                       key_left ? fit_x - inset : fit_x + fit_w + col - inset, y + inset + key_h };
+    }
+  else if (key_w > 0)
+    {
+      /* a view as framed: the key takes the free top corner */
+      f.boxes[f.n_boxes++] = corner_box (f.arrow == TOP_LEFT ? TOP_RIGHT : TOP_LEFT, x, y, w, h, key_w, key_h, inset);
+    }
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
@@ -273,35 +398,61 @@ pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExpor
   pa_painter_draw_sites (cr, &view, plan, 1.0);
   if (focus)
     pa_painter_draw_focus (cr, &view, focus, plan);
-  pa_painter_draw_labels (cr, &view, plan, selected, districts, label_font, TRUE);
+  g_array_unref (labels);
+  labels = pa_painter_draw_figure_labels (cr, &view, plan, selected, districts, label_font, f.boxes, f.n_boxes, TRUE);
   cairo_restore (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.32);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  if (options->show_legend && legend_corner >= 0)
+  if (f.legend >= 0)
     {
-      PaBBox b = corner_box (legend_corner, x, y, w, h, lw, lh, inset);
+      PaBBox b = corner_box (f.legend, x, y, w, h, lw, lh, inset);
       pa_painter_draw_legend (cr, b.minx, b.miny, plan, legend_font, FALSE, NULL, NULL);
     }
-  if (options->show_north_arrow && arrow_corner >= 0)
+  if (f.arrow >= 0)
     {
-      PaBBox b = corner_box (arrow_corner, x, y, w, h, arrow, arrow * 1.5, inset);
-      pa_painter_draw_north_arrow (cr, (b.minx + b.maxx) / 2, b.miny, arrow);
+      PaBBox b = f.boxes[f.n_boxes - 1 - (key_w > 0)];
+      pa_painter_draw_north_arrow (cr, (b.minx + b.maxx) / 2, b.miny, 26 * k);
     }
-  if (options->show_scale_bar && bar_corner >= 0)
+  if (f.bar >= 0)
     {
-      PaBBox b = corner_box (bar_corner, x, y, w, h, bar_w, bar_h, inset);
-      pa_painter_draw_scale_bar (cr, &view, b.maxx - 4 * k, b.maxy - 4 * k, bar_w - 8 * k, 8.5 * k);
+      PaBBox b = corner_box (f.bar, x, y, w, h, 140 * k, 26 * k, inset);
+      pa_painter_draw_scale_bar (cr, &view, b.maxx - 4 * k, b.maxy - 4 * k, 140 * k - 8 * k, 8.5 * k);
+    }
+  if (key_w > 0)
+    {
+      /* the final labels may number a few more zones than the layout pass: place the key
+       * by its final size, against the frame's side or in its corner */
+      PaBBox b = f.boxes[f.n_boxes - 1];
+      double kw, kh, kx, key_font = label_font;
+      draw_key (cr, labels, 0, 0, key_font, h - 2 * inset, TRUE, &kw, &kh);
+      /* in a column, smaller type rather than a key over the zones */
+      for (int i = 0; i < 6 && key_side >= 0 && kw > key_w + 1; i++)
+        {
+          key_font *= 0.9;
+          draw_key (cr, labels, 0, 0, key_font, h - 2 * inset, TRUE, &kw, &kh);
+        }
+      kx = key_side == 0 ? x + inset : key_side == 1 ? x + w - inset - kw : (b.minx < x + w / 2 ? x + inset : x + w - inset - kw);
+      draw_key (cr, labels, kx, b.miny, key_font, h - 2 * inset, FALSE, &kw, &kh);
     }
   if (view_out)
     *view_out = view;
+  if (labels_out)
+    *labels_out = g_steal_pointer (&labels);
 }
 
 void
 pa_figure_draw (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                 double page_w, double page_h)
+{
+  pa_figure_draw_full (cr, plan, basemap, options, page_w, page_h, NULL);
+}
+
+void
+pa_figure_draw_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
+                     double page_w, double page_h, GArray **labels_out)
 {
   const PaColor ink = { 0.13, 0.13, 0.15 };
   double k = pa_figure_page_scale (page_w, page_h), margin = 28 * k;
@@ -346,7 +497,7 @@ pa_figure_draw (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOpt
       footer_h = lh + 5 * k;
     }
   map_h = page_h - margin - footer_h - map_top;
-  pa_figure_draw_map (cr, plan, basemap, options, focus, margin, map_top, text_w, map_h, k, NULL);
+  pa_figure_draw_map_full (cr, plan, basemap, options, focus, margin, map_top, text_w, map_h, k, NULL, labels_out);
   if (*notes)
     pa_painter_draw_text (cr, margin, map_top + map_h + 5 * k, text_w, notes, 7 * k, FALSE, grey);
 }

@@ -24,9 +24,18 @@ void pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
                          PaZone *focus, double x, double y, double w, double h, double k,
                          PaView *view_out);
 
+/* The same, giving where each zone's label went (PaLabelPlacement, free with
+ * g_array_unref) in @labels_out (may be NULL). */
+void pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
+                              PaZone *focus, double x, double y, double w, double h, double k,
+                              PaView *view_out, GArray **labels_out);
+
 /* The whole single-page figure on a page_w × page_h surface (PostScript points). */
 void pa_figure_draw (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                      double page_w, double page_h);
+
+void pa_figure_draw_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
+                          double page_w, double page_h, GArray **labels_out);
 
 /* The figure's title, subtitle and footer text as @options and the plan give them. */
 char *pa_figure_dup_title (PaPlan *plan, const PaExportOptions *options);

@@ -49,6 +49,24 @@ void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, doubl
  * crowded; on screen crowded names wait for the planner to zoom in. */
 void pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                              PaBasemap *districts, double font_px, gboolean every_zone);
+/* Where a figure put a zone's name: its box on the surface, the box's centre (the
+ * anchor) in lon/lat, and the number (①…) that stands for it when the zone was too crowded
+ * for its name (then the name is in the key); NULL number for a named zone. */
+typedef struct
+{
+  PaZone *zone; /* owned by the plan */
+  PaBBox box;
+  double lon, lat;
+  char *number;
+} PaLabelPlacement;
+
+/* The labels of a figure: every zone's name inside it when it fits, else beside it with
+ * a leader line, never over another zone's shape (nor over @reserved, @n_reserved boxes
+ * such as the legend); a zone with no such place is numbered. With @draw FALSE nothing
+ * is drawn (a layout pass). Returns the placements (PaLabelPlacement), zone order. */
+GArray *pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                                       PaBasemap *districts, double font_px, const PaBBox *reserved,
+                                       guint n_reserved, gboolean draw);
 /* The legend box with its top-left at (x, y); returns its size. With @measure_only
  * nothing is drawn. */
 void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
