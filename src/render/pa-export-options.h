@@ -45,6 +45,9 @@ typedef struct
   char *title, *subtitle, *organisation, *date;
   char *lang; /* "zh", "en" or NULL (interface language) */
   gboolean atlas;
+  /* names with no place of their own are left out instead of numbered (benchmarks
+   * against renderers that do so) */
+  gboolean drop_crowded_labels;
 } PaExportOptions;
 
 #define PA_EXPORT_DPI_MIN 72

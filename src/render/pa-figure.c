@@ -356,7 +356,8 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
         }
     }
   place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
-  labels = pa_painter_draw_figure_labels (cr, &view, plan, selected, districts, label_font, f.boxes, f.n_boxes, FALSE);
+  labels = pa_painter_place_figure_labels (cr, &view, plan, selected, label_font, f.boxes, f.n_boxes,
+                                           options->drop_crowded_labels);
   draw_key (cr, labels, 0, 0, label_font, h - 2 * inset, TRUE, &key_w, &key_h);
   /* crowded: numbered zones and their key in a column beside them (on the side away
    * from a legend column) */
@@ -377,11 +378,18 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
       place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
       f.boxes[f.n_boxes++] = (PaBBox){ key_left ? fit_x - col + inset : fit_x + fit_w + inset, y + inset,
                                        key_left ? fit_x - inset : fit_x + fit_w + col - inset, y + inset + key_h };
+      /* the zones moved: place their names again */
+      g_array_unref (labels);
+      labels = pa_painter_place_figure_labels (cr, &view, plan, selected, label_font, f.boxes, f.n_boxes,
+                                               options->drop_crowded_labels);
     }
   else if (key_w > 0)
     {
       /* a view as framed: the key takes the free top corner */
       f.boxes[f.n_boxes++] = corner_box (f.arrow == TOP_LEFT ? TOP_RIGHT : TOP_LEFT, x, y, w, h, key_w, key_h, inset);
+      g_array_unref (labels);
+      labels = pa_painter_place_figure_labels (cr, &view, plan, selected, label_font, f.boxes, f.n_boxes,
+                                               options->drop_crowded_labels);
     }
 
   cairo_save (cr);
@@ -398,8 +406,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   pa_painter_draw_sites (cr, &view, plan, 1.0);
   if (focus)
     pa_painter_draw_focus (cr, &view, focus, plan);
-  g_array_unref (labels);
-  labels = pa_painter_draw_figure_labels (cr, &view, plan, selected, districts, label_font, f.boxes, f.n_boxes, TRUE);
+  pa_painter_show_figure_labels (cr, &view, labels, selected, districts, label_font);
   cairo_restore (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.32);

@@ -328,14 +328,14 @@ placement_clear (gpointer p)
 }
 
 GArray *
-pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected, PaBasemap *districts,
-                               double font_px, const PaBBox *reserved, guint n_reserved, gboolean draw)
+pa_painter_place_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected, double font_px,
+                                const PaBBox *reserved, guint n_reserved, gboolean drop_crowded)
 {
   static const double dirs[][2] = { { 0, 1 }, { 0, -1 }, { 1, 0 }, { -1, 0 }, { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
   g_autoptr (GPtrArray) zones = NULL;
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  g_autoptr (GArray) containers = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *out = g_array_new (FALSE, TRUE, sizeof (PaLabelPlacement));
-  const PaColor district_ink = { 0.45, 0.42, 0.40 };
   PaBBox vb = pa_view_get_bbox (view);
   ZoneGrid grid;
   guint numbered = 0;
@@ -353,31 +353,31 @@ pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, Pa
         g_ptr_array_remove_index (zones, i);
     }
   grid_init (&grid, view, zones);
-  cairo_save (cr);
   /* smallest first, so small zones get the places near them */
   for (int i = (int) zones->len - 1; i >= 0; i--)
     {
       PaZone *z = zones->pdata[i];
       PaGeometry *geom = pa_zone_get_geometry (z);
       PaPoint lp = pa_geometry_get_cached_label_point (geom);
-      g_autofree char *text = pa_zone_dup_label (z);
+      g_autofree char *text = NULL;
       g_autoptr (PangoLayout) layout = NULL;
-      g_autoptr (GArray) containers = g_array_new (FALSE, FALSE, sizeof (guint));
-      PaLabelPlacement pl = { z, { 0 }, 0, 0, NULL };
+      PaLabelPlacement pl = { z, { 0 }, 0, 0, NULL, 0, 0 };
       double ax, ay, size;
-      int w, h;
+      int w, h, c;
       gboolean found = FALSE;
       PaBBox gb = pa_geometry_get_bbox (geom);
 
       pa_view_project (view, lp.x, lp.y, &ax, &ay);
       if (ax < view->ox || ax > view->ox + view->width || ay < view->oy || ay > view->oy + view->height)
         continue;
-      for (guint k = 0; k < zones->len; k++)
-        if ((int) k != i
-            && pa_geometry_contains_point (pa_geometry_get_mercator (pa_zone_get_geometry (zones->pdata[k])),
-                                           view->cx + (ax - view->ox - view->width / 2) / view->world,
-                                           view->cy + (ay - view->oy - view->height / 2) / view->world))
-          g_array_append_val (containers, k);
+      /* the zones this one lies in (a zone inside another) */
+      g_array_set_size (containers, 0);
+      while ((c = grid_zone_at (&grid, view, ax, ay, i, containers)) >= 0)
+        {
+          guint cu = (guint) c;
+          g_array_append_val (containers, cu);
+        }
+      text = pa_zone_dup_label (z);
       layout = pa_painter_layout_new (cr, text, font_px, z == selected);
       pango_layout_get_pixel_size (layout, &w, &h);
       size = MAX ((gb.maxx - gb.minx) / 360.0 * view->world, 9);
@@ -399,6 +399,8 @@ pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, Pa
             pl.box = box;
             found = TRUE;
           }
+      if (!found && drop_crowded)
+        continue;
       if (!found)
         {
           /* no room for the name: a number on the zone, the name in the key */
@@ -407,21 +409,37 @@ pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, Pa
           nl = pa_painter_layout_new (cr, pl.number, font_px, TRUE);
           pango_layout_get_pixel_size (nl, &w, &h);
           pl.box = (PaBBox){ ax - w / 2.0, ay - h / 2.0, ax + w / 2.0, ay + h / 2.0 };
-          if (draw)
-            show_halo_text (cr, nl, pl.box.minx, pl.box.miny, pa_painter_ink, font_px / 4);
         }
-      else if (draw)
-        {
-          draw_leader (cr, ax, ay, pl.box.minx, pl.box.miny, w, h);
-          show_halo_text (cr, layout, pl.box.minx, pl.box.miny, pa_painter_ink, font_px / 4);
-        }
+      pl.ax = ax, pl.ay = ay;
       g_array_append_val (placed, pl.box);
       pa_view_unproject (view, (pl.box.minx + pl.box.maxx) / 2, (pl.box.miny + pl.box.maxy) / 2, &pl.lon, &pl.lat);
       g_array_append_val (out, pl);
     }
   grid_clear (&grid);
+  return out;
+}
+
+void
+pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
+                               PaBasemap *districts, double font_px)
+{
+  const PaColor district_ink = { 0.45, 0.42, 0.40 };
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+
+  cairo_save (cr);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const PaLabelPlacement *pl = &g_array_index (labels, PaLabelPlacement, i);
+      g_autofree char *text = pl->number ? g_strdup (pl->number) : pa_zone_dup_label (pl->zone);
+      g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, pl->number || pl->zone == selected);
+      int w = (int) (pl->box.maxx - pl->box.minx), h = (int) (pl->box.maxy - pl->box.miny);
+      if (!pl->number)
+        draw_leader (cr, pl->ax, pl->ay, pl->box.minx, pl->box.miny, w, h);
+      show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
+      g_array_append_val (placed, pl->box);
+    }
   /* district names where they fit, off the zones' names */
-  for (guint i = 0; draw && districts && i < pa_basemap_get_n_districts (districts); i++)
+  for (guint i = 0; districts && i < pa_basemap_get_n_districts (districts); i++)
     {
       const char *name;
       PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
@@ -439,5 +457,4 @@ pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, Pa
         show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
     }
   cairo_restore (cr);
-  return out;
 }

@@ -49,24 +49,31 @@ void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, doubl
  * crowded; on screen crowded names wait for the planner to zoom in. */
 void pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                              PaBasemap *districts, double font_px, gboolean every_zone);
-/* Where a figure put a zone's name: its box on the surface, the box's centre (the
- * anchor) in lon/lat, and the number (①…) that stands for it when the zone was too crowded
- * for its name (then the name is in the key); NULL number for a named zone. */
+/* Where a figure puts a zone's name: its box on the surface, the box's centre (the
+ * anchor) in lon/lat, the zone's label point on the surface (where a leader starts), and
+ * the number (①…) that stands for it when the zone is too crowded for its name (the name
+ * then goes in the key); NULL number for a named zone. */
 typedef struct
 {
   PaZone *zone; /* owned by the plan */
   PaBBox box;
   double lon, lat;
   char *number;
+  double ax, ay;
 } PaLabelPlacement;
 
-/* The labels of a figure: every zone's name inside it when it fits, else beside it with
- * a leader line, never over another zone's shape (nor over @reserved, @n_reserved boxes
- * such as the legend); a zone with no such place is numbered. With @draw FALSE nothing
- * is drawn (a layout pass). Returns the placements (PaLabelPlacement), zone order. */
-GArray *pa_painter_draw_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                                       PaBasemap *districts, double font_px, const PaBBox *reserved,
-                                       guint n_reserved, gboolean draw);
+/* Places the labels of a figure: every zone's name inside it when it fits, else beside it
+ * (for a leader line), never over another zone's shape nor over the @n_reserved boxes
+ * @reserved (legend, scale bar …); a zone with no such place is numbered, or with
+ * @drop_crowded left out (as map renderers do). Returns the placements
+ * (PaLabelPlacement), smallest zone first. Draws nothing. */
+GArray *pa_painter_place_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                                        double font_px, const PaBBox *reserved, guint n_reserved,
+                                        gboolean drop_crowded);
+/* Draws the placed labels with their leader lines, then the names of @districts (may be
+ * NULL) where they do not clash. */
+void pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
+                                    PaBasemap *districts, double font_px);
 /* The legend box with its top-left at (x, y); returns its size. With @measure_only
  * nothing is drawn. */
 void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
