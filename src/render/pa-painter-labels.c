@@ -217,6 +217,7 @@ typedef struct
   GPtrArray **cells; /* of guint index into zones, as GUINT_TO_POINTER */
   GPtrArray *zones;
   PaBBox *boxes;
+  PaGeometry **mercator; /* each zone's outline in normalised mercator */
 } ZoneGrid;
 
 static void
@@ -229,6 +230,7 @@ grid_init (ZoneGrid *g, const PaView *view, GPtrArray *zones)
   g->rows = (int) ceil (view->height / g->cell) + 1;
   g->cells = g_new0 (GPtrArray *, (gsize) g->cols * g->rows);
   g->boxes = g_new (PaBBox, zones->len);
+  g->mercator = g_new (PaGeometry *, zones->len);
   for (guint i = 0; i < zones->len; i++)
     {
       PaBBox gb = pa_geometry_get_bbox (pa_zone_get_geometry (zones->pdata[i]));
@@ -236,6 +238,7 @@ grid_init (ZoneGrid *g, const PaView *view, GPtrArray *zones)
       pa_view_project (view, gb.minx, gb.maxy, &x0, &y0);
       pa_view_project (view, gb.maxx, gb.miny, &x1, &y1);
       g->boxes[i] = (PaBBox){ x0, y0, x1, y1 };
+      g->mercator[i] = pa_geometry_get_mercator (pa_zone_get_geometry (zones->pdata[i]));
       for (int cy = MAX (0, (int) floor ((y0 - g->y0) / g->cell)); cy <= MIN (g->rows - 1, (int) floor ((y1 - g->y0) / g->cell)); cy++)
         for (int cx = MAX (0, (int) floor ((x0 - g->x0) / g->cell)); cx <= MIN (g->cols - 1, (int) floor ((x1 - g->x0) / g->cell)); cx++)
           {
@@ -255,6 +258,7 @@ grid_clear (ZoneGrid *g)
       g_ptr_array_unref (g->cells[i]);
   g_free (g->cells);
   g_free (g->boxes);
+  g_free (g->mercator);
 }
 
 /* The zone (index) whose shape holds the surface point (x, y), other than @self and the
@@ -281,18 +285,21 @@ grid_zone_at (ZoneGrid *g, const PaView *view, double x, double y, guint self, c
       {
         double mx = view->cx + (x - view->ox - view->width / 2) / view->world;
         double my = view->cy + (y - view->oy - view->height / 2) / view->world;
-        if (pa_geometry_contains_point (pa_geometry_get_mercator (pa_zone_get_geometry (g->zones->pdata[i])), mx, my))
+        if (pa_geometry_contains_point (g->mercator[i], mx, my))
           return (int) i;
       }
     }
   return -1;
 }
 
-/* TRUE when the box lies on another zone's shape: its edges and middle, sampled. */
+/* TRUE when the box lies on another zone's shape: its edges and middle, sampled, the
+ * middle first (in a crowded plan most places fail there). */
 static gboolean
 box_on_other_zone (ZoneGrid *g, const PaView *view, const PaBBox *box, guint self, const GArray *containers)
 {
   int nx = MAX (2, (int) ((box->maxx - box->minx) / 8) + 1);
+  if (grid_zone_at (g, view, (box->minx + box->maxx) / 2, (box->miny + box->maxy) / 2, self, containers) >= 0)
+    return TRUE;
   for (int j = 0; j < 3; j++)
     for (int i = 0; i < nx; i++)
       {
