@@ -364,7 +364,9 @@ zone_page (Atlas *a, PaZone *z)
   g_autofree char *platforms = join_organisations (pa_zone_get_organisations (z), TRUE);
   const char *role = pa_plan_lookup_role_label (a->plan, pa_zone_get_role (z));
   double top = heading (a, label), map_w = (a->page_w - 2 * a->margin) * 0.56;
-  double map_h = (a->page_h - top - a->margin * 1.3) * 0.62;
+  GPtrArray *targets = pa_zone_get_targets (z);
+  /* the map takes the page's height unless a targets table needs the lower part */
+  double map_h = (a->page_h - top - a->margin * 1.3) * (targets && targets->len ? 0.62 : 0.92);
   gboolean has_outline = pa_zone_get_geometry (z) && !pa_geometry_is_empty (pa_zone_get_geometry (z));
 
   if (!a->measure)

@@ -141,7 +141,7 @@ figure_extent (PaPlan *plan, const PaExportOptions *options, PaZone *focus)
   PaBBox extent;
   double pad = 0.08;
   if (focus)
-    extent = pa_geometry_get_bbox (pa_zone_get_geometry (focus)), pad = 0.25;
+    extent = pa_geometry_get_bbox (pa_zone_get_geometry (focus)), pad = 0.6; /* its surroundings too */
   else if (options->extent == PA_EXTENT_VIEW && !pa_bbox_is_empty (&options->view_box))
     return options->view_box;
   else
@@ -333,6 +333,22 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
 
   if (options->highlight_selection && options->selected_key)
     selected = pa_plan_find_zone (plan, options->selected_key);
+  if (options->show_basemap && basemap && options->extent != PA_EXTENT_VIEW)
+    {
+      /* the padding around the zones stops where the basemap's data do */
+      PaBBox cov = pa_bbox_empty ();
+      for (guint i = 0; i < pa_basemap_get_n_coverage (basemap); i++)
+        if (pa_bbox_intersects (pa_basemap_get_coverage (basemap, i), &extent))
+          cov = pa_bbox_union (&cov, pa_basemap_get_coverage (basemap, i));
+      if (!pa_bbox_is_empty (&cov))
+        {
+          PaBBox zones = focus ? pa_geometry_get_bbox (pa_zone_get_geometry (focus)) : pa_plan_get_extent (plan);
+          extent.minx = MAX (extent.minx, MIN (cov.minx, zones.minx));
+          extent.maxx = MIN (extent.maxx, MAX (cov.maxx, zones.maxx));
+          extent.miny = MAX (extent.miny, MIN (cov.miny, zones.miny));
+          extent.maxy = MIN (extent.maxy, MAX (cov.maxy, zones.maxy));
+        }
+    }
   fit_view (&view, &extent, x, y, w, h, x, w);
   if (options->show_basemap)
     crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h);
@@ -361,7 +377,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   draw_key (cr, labels, 0, 0, label_font, h - 2 * inset, TRUE, &key_w, &key_h);
   /* crowded: numbered zones and their key in a column beside them (on the side away
    * from a legend column) */
-  if (key_w > 0 && options->extent != PA_EXTENT_VIEW && key_w + 2 * inset < fit_w * 0.6)
+  if (key_w > 0 && options->extent != PA_EXTENT_VIEW && key_h > h * 0.3 && key_w + 2 * inset < fit_w * 0.6)
     {
       double col = key_w + 2 * inset;
       gboolean key_left = fit_x > x + 1; /* the legend has the left column: key on the right, and so on */
