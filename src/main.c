@@ -62,6 +62,76 @@ fail (GError *error)
   return 1;
 }
 
+/* The figure's choices as given on the command line (--page, --lang …). */
+typedef struct
+{
+  char *zone, *page, *orientation, *size, *title, *subtitle, *organisation, *date, *lang, *basemap;
+  int dpi;
+  gboolean atlas;
+} FigureArgs;
+
+static void
+figure_args_clear (FigureArgs *args)
+{
+  g_clear_pointer (&args->zone, g_free);
+  g_clear_pointer (&args->page, g_free);
+  g_clear_pointer (&args->orientation, g_free);
+  g_clear_pointer (&args->size, g_free);
+  g_clear_pointer (&args->title, g_free);
+  g_clear_pointer (&args->subtitle, g_free);
+  g_clear_pointer (&args->organisation, g_free);
+  g_clear_pointer (&args->date, g_free);
+  g_clear_pointer (&args->lang, g_free);
+  g_clear_pointer (&args->basemap, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FigureArgs, figure_args_clear)
+
+static gboolean
+figure_args_given (const FigureArgs *args)
+{
+  return args->zone || args->page || args->orientation || args->size || args->title || args->subtitle
+         || args->organisation || args->date || args->lang || args->basemap || args->dpi || args->atlas;
+}
+
+/* The export options the arguments ask for; each refusal names the value. */
+static gboolean
+figure_options (const FigureArgs *args, PaExportOptions *options, GError **error)
+{
+  pa_export_options_init (options);
+  if (args->page && !pa_paper_from_string (args->page, &options->paper, error))
+    return FALSE;
+  if (args->size && !pa_export_options_set_size (options, args->size, error))
+    return FALSE;
+  if (args->orientation && !pa_export_options_set_orientation (options, args->orientation, error))
+    return FALSE;
+  if (args->dpi && !pa_export_options_set_dpi (options, args->dpi, error))
+    return FALSE;
+  if (args->lang && !pa_export_options_set_lang (options, args->lang, error))
+    return FALSE;
+  if (args->basemap)
+    {
+      if (g_strcmp0 (args->basemap, "none") != 0)
+        {
+          g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_OPTION,
+                       _("Unknown basemap “%s”: only none (no basemap) is available so far"), args->basemap);
+          return FALSE;
+        }
+      options->show_basemap = FALSE;
+    }
+  if (args->zone)
+    {
+      options->extent = PA_EXTENT_ZONE;
+      options->zone_key = g_strdup (args->zone);
+    }
+  options->atlas = args->atlas;
+  options->title = g_strdup (args->title);
+  options->subtitle = g_strdup (args->subtitle);
+  options->organisation = g_strdup (args->organisation);
+  options->date = g_strdup (args->date);
+  return TRUE;
+}
+
 typedef struct
 {
   char *path;
@@ -129,11 +199,24 @@ main (int argc, char *argv[])
   g_autofree char *export_geojson = NULL, *export_csv = NULL;
   gboolean list_plans = FALSE, version = FALSE, audit = FALSE;
   g_auto (ImportArgs) import = { 0 };
+  g_auto (FigureArgs) figure = { 0 };
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Use this GeoPackage (created with the default plans if missing)"), N_("FILE") },
     { "plan", 'p', 0, G_OPTION_ARG_STRING, &plan, N_("The plan to show or export (see --list-plans)"), N_("SLUG") },
     { "list-plans", 0, 0, G_OPTION_ARG_NONE, &list_plans, N_("Print each plan's slug and name"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, N_("Export the plan's map to FILE (.pdf, .svg or .png) without opening a window"), N_("FILE") },
+    { "zone", 0, 0, G_OPTION_ARG_STRING, &figure.zone, N_("With --export: the map of this zone, its neighbours muted"), N_("KEY") },
+    { "atlas", 0, 0, G_OPTION_ARG_NONE, &figure.atlas, N_("With --export FILE.pdf: the plan's atlas, an overview, a page per zone, sources and audit"), NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &figure.page, N_("Paper of the export: A4 (default), A3, A2, A1 or 16:9"), N_("PAGE") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &figure.orientation, N_("landscape (default) or portrait"), N_("ORIENTATION") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &figure.size, N_("A custom page in millimetres, e.g. 400x300"), N_("WxH") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &figure.dpi, N_("Resolution of a PNG export, 72–600 (default 144)"), N_("N") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &figure.title, N_("The figure's title (default: the plan's name)"), N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &figure.subtitle, N_("The figure's subtitle (default: its source document)"), N_("TEXT") },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &figure.organisation, N_("The organisation that made the figure"), N_("TEXT") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &figure.date, N_("The date shown on the figure"), N_("TEXT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &figure.lang, N_("Language of the figure: zh or en (default: the interface's)"), N_("LANG") },
+    { "basemap", 0, 0, G_OPTION_ARG_STRING, &figure.basemap, N_("none: the figure without the coastline and district basemap"), N_("none") },
     { "audit", 0, 0, G_OPTION_ARG_NONE, &audit, N_("Check the plan's own arithmetic; prints one line per finding"), NULL },
     { "districts", 0, 0, G_OPTION_ARG_FILENAME, &districts, N_("District boundaries (GeoJSON with code and name) to build a new database from"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import.path, N_("Import zones and enterprises from FILE (.geojson, .gpkg or .csv) into the plan"), N_("FILE") },
@@ -167,6 +250,11 @@ main (int argc, char *argv[])
   if ((export_path || audit) && !plan)
     {
       g_printerr ("parkatlas: %s\n", _("--export and --audit need --plan SLUG (see --list-plans)"));
+      return 2;
+    }
+  if (figure_args_given (&figure) && !export_path)
+    {
+      g_printerr ("parkatlas: %s\n", _("--zone, --atlas, --page, --orientation, --size, --dpi, --title, --lang and --basemap go with --export FILE"));
       return 2;
     }
   if ((import.path || export_geojson || export_csv) && !plan)
@@ -276,12 +364,16 @@ main (int argc, char *argv[])
 
   if (export_path)
     {
-      g_autoptr (PaPlan) p = pa_store_load_plan (store, plan, &error);
+      g_autoptr (PaPlan) p = NULL;
       g_autoptr (PaBasemap) basemap = NULL;
+      g_auto (PaExportOptions) options;
+      if (!figure_options (&figure, &options, &error))
+        return fail (error);
+      p = pa_store_load_plan (store, plan, &error);
       if (!p)
         return fail (error);
       basemap = pa_store_load_basemap (store, &error);
-      if (!basemap || !pa_export_plan (p, basemap, NULL, export_path, &error))
+      if (!basemap || !pa_export_figure (p, basemap, &options, export_path, NULL, NULL, NULL, &error))
         return fail (error);
       printf (_("Wrote %s\n"), export_path);
       return 0;

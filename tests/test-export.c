@@ -144,9 +144,9 @@ test_svg_and_png (void)
   g_assert_cmpint (run_headless (a2, NULL, NULL), ==, 0);
   g_assert_true (g_file_get_contents (png, &pngdata, &len, NULL));
   g_assert_cmpmem (pngdata, 8, "\x89PNG\r\n\x1a\n", 8);
-  /* IHDR width and height: A4 landscape at 2 px per point */
+  /* IHDR width and height: A4 landscape (297 × 210 mm) at the default 144 dpi */
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (pngdata + 16)), ==, 1684);
-  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (pngdata + 20)), ==, 1190);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (pngdata + 20)), ==, 1191);
 }
 
 static void

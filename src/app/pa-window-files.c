@@ -9,6 +9,7 @@
 #include "io/pa-export-csv.h"
 #include "io/pa-export-geojson.h"
 #include "io/pa-import.h"
+#include "pa-export-dialog.h"
 #include "pa-window-private.h"
 
 typedef gboolean (*WriteFunc) (PaWindow *self, const char *path, GError **error);
@@ -60,11 +61,35 @@ ask_save (PaWindow *self, const char *title, const char *filter_name, const char
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* What the map shows, in lon/lat: the dialog's "current view" extent. */
+static PaBBox
+current_view (PaWindow *self)
+{
+  GtkWidget *map = GTK_WIDGET (pa_map_view_get_map (self->map_view));
+  ShumateViewport *vp = shumate_map_get_viewport (pa_map_view_get_map (self->map_view));
+  int w = gtk_widget_get_width (map), h = gtk_widget_get_height (map);
+  double lat0, lon0, lat1, lon1;
+  if (w <= 0 || h <= 0)
+    return pa_bbox_empty ();
+  shumate_viewport_widget_coords_to_location (vp, map, 0, 0, &lat0, &lon0);
+  shumate_viewport_widget_coords_to_location (vp, map, w, h, &lat1, &lon1);
+  return (PaBBox){ MIN (lon0, lon1), MIN (lat0, lat1), MAX (lon0, lon1), MAX (lat0, lat1) };
+}
+
 void
 pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  ask_save (PA_WINDOW (widget), _("Export Map"), _("PDF, SVG or PNG"), (const char *const[]){ "pdf", "svg", "png", NULL },
-            pa_window_export_to);
+  PaWindow *self = PA_WINDOW (widget);
+  PaPlan *plan = pa_document_get_plan (self->document);
+  PaBBox view;
+  PaExportDialog *dialog;
+
+  if (!plan)
+    return;
+  view = current_view (self);
+  dialog = pa_export_dialog_new (GTK_WINDOW (self), plan, self->basemap,
+                                 pa_document_get_selected_zone (self->document), &view, self->settings);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- data in and out ---- */

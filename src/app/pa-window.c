@@ -305,7 +305,8 @@ pa_window_export_to (PaWindow *self, const char *path, GError **error)
 {
   PaPlan *plan = pa_document_get_plan (self->document);
   g_return_val_if_fail (plan != NULL, FALSE);
-  return pa_export_plan (plan, self->basemap, pa_document_get_selected_zone (self->document), path, error);
+  /* a figure, not a screenshot: the selection is not printed */
+  return pa_export_plan (plan, self->basemap, NULL, path, error);
 }
 
 /* ---- actions ---- */

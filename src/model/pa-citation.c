@@ -43,12 +43,18 @@ pa_citation_unref (PaCitation *self)
 char *
 pa_citation_dup_reference (const PaCitation *self, gboolean brief)
 {
+  /* Translators: the separator between a cited document's title and its section */
+  return pa_citation_dup_reference_with (self, brief, _(", "));
+}
+
+char *
+pa_citation_dup_reference_with (const PaCitation *self, gboolean brief, const char *separator)
+{
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   name = self->source ? pa_source_dup_name (self->source, brief) : g_strdup (_("an untitled document"));
   if (!self->section || !*self->section)
     return g_steal_pointer (&name);
-  /* Translators: a citation: the document's title, then the section */
-  return g_strdup_printf (_("%s, %s"), name, self->section);
+  return g_strconcat (name, separator, self->section, NULL);
 }

@@ -27,6 +27,8 @@ GType pa_citation_get_type (void) G_GNUC_CONST;
 PaCitation *pa_citation_new (gint64 id, PaSource *source, const char *section, const char *quote);
 /* "《title》, section" — @brief takes the short form of a long title. */
 char *pa_citation_dup_reference (const PaCitation *self, gboolean brief);
+/* The same with @separator: a figure in a language other than the interface's. */
+char *pa_citation_dup_reference_with (const PaCitation *self, gboolean brief, const char *separator);
 PaCitation *pa_citation_ref (PaCitation *self);
 void pa_citation_unref (PaCitation *self);
 

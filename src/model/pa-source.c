@@ -70,17 +70,24 @@ append_name (GString *s, const PaSource *self)
 char *
 pa_source_dup_reference (const PaSource *self)
 {
+  /* Translators: the separator between a document's title, issuer and date */
+  return pa_source_dup_reference_with (self, _(", "));
+}
+
+char *
+pa_source_dup_reference_with (const PaSource *self, const char *separator)
+{
   GString *s;
 
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (separator != NULL, NULL);
   s = g_string_new (NULL);
   append_name (s, self);
   /* the issuer is already in an untitled document's description */
   if (has (self->issuer) && has (self->title))
-    /* Translators: the separator between a document's title, issuer and date */
-    g_string_append_printf (s, "%s%s", _(", "), self->issuer);
+    g_string_append_printf (s, "%s%s", separator, self->issuer);
   if (has (self->date))
-    g_string_append_printf (s, "%s%s", _(", "), self->date);
+    g_string_append_printf (s, "%s%s", separator, self->date);
   return g_string_free (s, FALSE);
 }
 

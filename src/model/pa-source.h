@@ -37,6 +37,8 @@ void pa_source_unref (PaSource *self);
 char *pa_source_dup_name (const PaSource *self, gboolean brief);
 /* "《title》, issuer, date" (separators of the interface language). */
 char *pa_source_dup_reference (const PaSource *self);
+/* The same with @separator: a figure in a language other than the interface's. */
+char *pa_source_dup_reference_with (const PaSource *self, const char *separator);
 /* Several lines for a tooltip: full title or description, issuer, date, number, file. */
 char *pa_source_dup_details (const PaSource *self);
 

@@ -1,13 +1,19 @@
-/* pa-exporter.h — a plan's map as a presentation figure: PDF, SVG or PNG.
+/* pa-exporter.h — a plan's map as a presentation figure: PDF, SVG or PNG; or its atlas.
  *
- * One A4-landscape page: title, source line, the map (basemap, zones, labels), legend,
- * scale bar, north arrow, the 示意 note and the data attribution. PDF and SVG keep
- * everything as vectors. Needs no display.
+ * One page laid out by pa-figure (title, map, legend, scale bar, north arrow, notes and
+ * attribution) on the paper PaExportOptions names, or with options->atlas a multi-page
+ * PDF (pa-atlas). PDF and SVG keep everything as vectors. Needs no display; runs in any
+ * thread. The file is written under a temporary name and renamed: a failed or
+ * cancelled export leaves no partial file and any existing file as it was. The same
+ * inputs give the same bytes (PDF: the creation date is SOURCE_DATE_EPOCH when set).
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "model/pa-basemap.h"
 #include "model/pa-plan.h"
+#include "pa-export-options.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +24,7 @@ typedef enum
 {
   PA_EXPORT_ERROR_FORMAT,
   PA_EXPORT_ERROR_WRITE,
+  PA_EXPORT_ERROR_OPTION,
 } PaExportError;
 
 typedef enum
@@ -27,9 +34,20 @@ typedef enum
   PA_EXPORT_PNG,
 } PaExportFormat;
 
+/* Called from the exporting thread with the share done, 0–1. */
+typedef void (*PaExportProgressFunc) (double fraction, gpointer user_data);
+
 /* The format named by @path's extension (.pdf, .svg, .png, any case). */
 gboolean pa_export_format_from_path (const char *path, PaExportFormat *format, GError **error);
-/* Writes the figure of @plan to @path; @selected (may be NULL) is highlighted. */
+/* Writes the figure (or atlas) of @plan to @path as @options say. Cancelled through
+ * @cancellable it fails with G_IO_ERROR_CANCELLED. */
+gboolean pa_export_figure (PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
+                           const char *path, GCancellable *cancellable, PaExportProgressFunc progress,
+                           gpointer progress_data, GError **error);
+/* Fills the lazy caches (projected rings, label points, areas) of @plan and @basemap, so
+ * an export in another thread only reads them; call in the thread that owns them. */
+void pa_export_prepare (PaPlan *plan, PaBasemap *basemap);
+/* The default figure: A4 landscape; @selected (may be NULL) is highlighted. */
 gboolean pa_export_plan (PaPlan *plan, PaBasemap *basemap, PaZone *selected, const char *path,
                          GError **error);
 /* Writes @text to @path the same way (temporary file, no debris, no silent replacement of

@@ -18,7 +18,7 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
   gboolean inferred = plan && pa_plan_has_inferred_zones (plan);
   guint schematic_row = G_MAXUINT;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (PangoLayout) title = pa_painter_layout_new (cr, _("Legend"), font_px, TRUE);
+  g_autoptr (PangoLayout) title = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("Legend")), font_px, TRUE);
   int tw, th;
 
   pango_layout_get_pixel_size (title, &tw, &th);
@@ -34,7 +34,7 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
     }
   if (schematic)
     {
-      PangoLayout *l = pa_painter_layout_new (cr, _("示意: schematic outline, not a surveyed boundary"),
+      PangoLayout *l = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("示意: schematic outline, not a surveyed boundary")),
                                     font_px * 0.85, FALSE);
       int lw, lh;
       pango_layout_get_pixel_size (l, &lw, &lh);
@@ -44,7 +44,7 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
     }
   if (inferred)
     {
-      PangoLayout *l = pa_painter_layout_new (cr, _("（推定） inferred: the document does not state this zone's role or place"),
+      PangoLayout *l = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("（推定） inferred: the document does not state this zone's role or place")),
                                               font_px * 0.85, FALSE);
       int lw, lh;
       pango_layout_get_pixel_size (l, &lw, &lh);
@@ -53,7 +53,7 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
     }
   if (planner)
     {
-      PangoLayout *l = pa_painter_layout_new (cr, _("✎ drawn or changed by the planner, not the document"),
+      PangoLayout *l = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("✎ drawn or changed by the planner, not the document")),
                                               font_px * 0.85, FALSE);
       int lw, lh;
       pango_layout_get_pixel_size (l, &lw, &lh);
@@ -139,8 +139,8 @@ pa_painter_draw_scale_bar (cairo_t *cr, const PaView *view, double x, double y, 
   else if (max_m >= 2 * step)
     metres = 2 * step;
   w = metres / mpu;
-  label = metres >= 1000 ? g_strdup_printf (_("%g km"), metres / 1000)
-                         : g_strdup_printf (_("%g m"), metres);
+  label = metres >= 1000 ? g_strdup_printf (pa_painter_tr (cr, N_("%g km")), metres / 1000)
+                         : g_strdup_printf (pa_painter_tr (cr, N_("%g m")), metres);
   layout = pa_painter_layout_new (cr, label, font_px, FALSE);
   pango_layout_get_pixel_size (layout, &lw, &lh);
 

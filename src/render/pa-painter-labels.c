@@ -205,3 +205,263 @@ pa_painter_draw_text (cairo_t *cr, double x, double y, double width, const char 
   cairo_restore (cr);
   return h;
 }
+
+/* ---- figure labels: owned by their zones ---- */
+
+/* Zones' projected boxes in a coarse grid, so a candidate label asks only its neighbours
+ * (a 10,000-zone plan would otherwise test every zone for every candidate). */
+typedef struct
+{
+  double x0, y0, cell;
+  int cols, rows;
+  GPtrArray **cells; /* of guint index into zones, as GUINT_TO_POINTER */
+  GPtrArray *zones;
+  PaBBox *boxes;
+  PaGeometry **mercator; /* each zone's outline in normalised mercator */
+} ZoneGrid;
+
+static void
+grid_init (ZoneGrid *g, const PaView *view, GPtrArray *zones)
+{
+  g->zones = zones;
+  g->x0 = view->ox, g->y0 = view->oy;
+  g->cell = MAX (MAX (view->width, view->height) / 64, 8);
+  g->cols = (int) ceil (view->width / g->cell) + 1;
+  g->rows = (int) ceil (view->height / g->cell) + 1;
+  g->cells = g_new0 (GPtrArray *, (gsize) g->cols * g->rows);
+  g->boxes = g_new (PaBBox, zones->len);
+  g->mercator = g_new (PaGeometry *, zones->len);
+  for (guint i = 0; i < zones->len; i++)
+    {
+      PaBBox gb = pa_geometry_get_bbox (pa_zone_get_geometry (zones->pdata[i]));
+      double x0, y0, x1, y1;
+      pa_view_project (view, gb.minx, gb.maxy, &x0, &y0);
+      pa_view_project (view, gb.maxx, gb.miny, &x1, &y1);
+      g->boxes[i] = (PaBBox){ x0, y0, x1, y1 };
+      g->mercator[i] = pa_geometry_get_mercator (pa_zone_get_geometry (zones->pdata[i]));
+      for (int cy = MAX (0, (int) floor ((y0 - g->y0) / g->cell)); cy <= MIN (g->rows - 1, (int) floor ((y1 - g->y0) / g->cell)); cy++)
+        for (int cx = MAX (0, (int) floor ((x0 - g->x0) / g->cell)); cx <= MIN (g->cols - 1, (int) floor ((x1 - g->x0) / g->cell)); cx++)
+          {
+            GPtrArray **c = &g->cells[cy * g->cols + cx];
+            if (!*c)
+              *c = g_ptr_array_new ();
+            g_ptr_array_add (*c, GUINT_TO_POINTER (i));
+          }
+    }
+}
+
+static void
+grid_clear (ZoneGrid *g)
+{
+  for (int i = 0; i < g->cols * g->rows; i++)
+    if (g->cells[i])
+      g_ptr_array_unref (g->cells[i]);
+  g_free (g->cells);
+  g_free (g->boxes);
+  g_free (g->mercator);
+}
+
+/* The zone (index) whose shape holds the surface point (x, y), other than @self and the
+ * zones that contain @self's label point (a zone inside another: its name is inevitably
+ * on both); -1 for none. */
+static int
+grid_zone_at (ZoneGrid *g, const PaView *view, double x, double y, guint self, const GArray *containers)
+{
+  int cx = (int) floor ((x - g->x0) / g->cell), cy = (int) floor ((y - g->y0) / g->cell);
+  GPtrArray *cell;
+  if (cx < 0 || cy < 0 || cx >= g->cols || cy >= g->rows || !(cell = g->cells[cy * g->cols + cx]))
+    return -1;
+  for (guint k = 0; k < cell->len; k++)
+    {
+      guint i = GPOINTER_TO_UINT (cell->pdata[k]);
+      const PaBBox *b = &g->boxes[i];
+      gboolean container = FALSE;
+      if (i == self || x < b->minx || x > b->maxx || y < b->miny || y > b->maxy)
+        continue;
+      for (guint j = 0; j < containers->len && !container; j++)
+        container = g_array_index (containers, guint, j) == i;
+      if (container)
+        continue;
+      {
+        double mx = view->cx + (x - view->ox - view->width / 2) / view->world;
+        double my = view->cy + (y - view->oy - view->height / 2) / view->world;
+        if (pa_geometry_contains_point (g->mercator[i], mx, my))
+          return (int) i;
+      }
+    }
+  return -1;
+}
+
+/* TRUE when the box lies on another zone's shape: its edges and middle, sampled, the
+ * middle first (in a crowded plan most places fail there). */
+static gboolean
+box_on_other_zone (ZoneGrid *g, const PaView *view, const PaBBox *box, guint self, const GArray *containers)
+{
+  int nx = MAX (2, (int) ((box->maxx - box->minx) / 8) + 1);
+  if (grid_zone_at (g, view, (box->minx + box->maxx) / 2, (box->miny + box->maxy) / 2, self, containers) >= 0)
+    return TRUE;
+  for (int j = 0; j < 3; j++)
+    for (int i = 0; i < nx; i++)
+      {
+        double x = box->minx + (box->maxx - box->minx) * i / (nx - 1);
+        double y = box->miny + (box->maxy - box->miny) * j / 2;
+        if (grid_zone_at (g, view, x, y, self, containers) >= 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+circled_number (guint n)
+{
+  gunichar c;
+  char buf[8] = { 0 };
+  if (n >= 1 && n <= 20)
+    c = 0x2460 + n - 1;
+  else if (n >= 21 && n <= 35)
+    c = 0x3251 + n - 21;
+  else if (n >= 36 && n <= 50)
+    c = 0x32B1 + n - 36;
+  else
+    return g_strdup_printf ("(%u)", n);
+  g_unichar_to_utf8 (c, buf);
+  return g_strdup (buf);
+}
+
+static void
+placement_clear (gpointer p)
+{
+  g_free (((PaLabelPlacement *) p)->number);
+}
+
+GArray *
+pa_painter_place_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected, double font_px,
+                                const PaBBox *reserved, guint n_reserved, gboolean drop_crowded)
+{
+  static const double dirs[][2] = { { 0, 1 }, { 0, -1 }, { 1, 0 }, { -1, 0 }, { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
+  g_autoptr (GPtrArray) zones = NULL;
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  g_autoptr (GArray) containers = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (PaLabelPlacement));
+  PaBBox vb = pa_view_get_bbox (view);
+  ZoneGrid grid;
+  guint numbered = 0;
+
+  g_array_set_clear_func (out, placement_clear);
+  if (!plan)
+    return out;
+  g_array_append_vals (placed, reserved, n_reserved);
+  zones = pa_painter_zones_by_area (plan);
+  /* zones outside the view take no part */
+  for (guint i = zones->len; i-- > 0;)
+    {
+      PaBBox gb = pa_geometry_get_bbox (pa_zone_get_geometry (zones->pdata[i]));
+      if (!pa_bbox_intersects (&gb, &vb))
+        g_ptr_array_remove_index (zones, i);
+    }
+  grid_init (&grid, view, zones);
+  /* smallest first, so small zones get the places near them */
+  for (int i = (int) zones->len - 1; i >= 0; i--)
+    {
+      PaZone *z = zones->pdata[i];
+      PaGeometry *geom = pa_zone_get_geometry (z);
+      PaPoint lp = pa_geometry_get_cached_label_point (geom);
+      g_autofree char *text = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
+      PaLabelPlacement pl = { z, { 0 }, 0, 0, NULL, 0, 0 };
+      double ax, ay, size;
+      int w, h, c;
+      gboolean found = FALSE;
+      PaBBox gb = pa_geometry_get_bbox (geom);
+
+      pa_view_project (view, lp.x, lp.y, &ax, &ay);
+      if (ax < view->ox || ax > view->ox + view->width || ay < view->oy || ay > view->oy + view->height)
+        continue;
+      /* the zones this one lies in (a zone inside another) */
+      g_array_set_size (containers, 0);
+      while ((c = grid_zone_at (&grid, view, ax, ay, i, containers)) >= 0)
+        {
+          guint cu = (guint) c;
+          g_array_append_val (containers, cu);
+        }
+      text = pa_zone_dup_label (z);
+      layout = pa_painter_layout_new (cr, text, font_px, z == selected);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      size = MAX ((gb.maxx - gb.minx) / 360.0 * view->world, 9);
+      /* centred on the zone, then rings of places around it, nearest first */
+      for (int step = 0; step <= 6 && !found; step++)
+        for (guint d = 0; d < (step ? G_N_ELEMENTS (dirs) : 1) && !found; d++)
+          {
+            double cx = ax + (step ? dirs[d][0] * (size / 2 * (dirs[d][0] != 0) + w / 2.0 + h * 0.4 * step) : 0);
+            double cy = ay + (step ? dirs[d][1] * (size / 2 * (dirs[d][1] != 0) + h * (0.5 + 0.6 * step)) : 0);
+            PaBBox box = { cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0 };
+            if (box.minx < view->ox + 2 || box.maxx > view->ox + view->width - 2 || box.miny < view->oy + 2
+                || box.maxy > view->oy + view->height - 2)
+              continue;
+            /* a small zone would hide under its own name */
+            if (step == 0 && size < 2.5 * h)
+              continue;
+            if (clashes (placed, &box) || box_on_other_zone (&grid, view, &box, i, containers))
+              continue;
+            pl.box = box;
+            found = TRUE;
+          }
+      if (!found && drop_crowded)
+        continue;
+      if (!found)
+        {
+          /* no room for the name: a number on the zone, the name in the key */
+          g_autoptr (PangoLayout) nl = NULL;
+          pl.number = circled_number (++numbered);
+          nl = pa_painter_layout_new (cr, pl.number, font_px, TRUE);
+          pango_layout_get_pixel_size (nl, &w, &h);
+          pl.box = (PaBBox){ ax - w / 2.0, ay - h / 2.0, ax + w / 2.0, ay + h / 2.0 };
+        }
+      pl.ax = ax, pl.ay = ay;
+      g_array_append_val (placed, pl.box);
+      pa_view_unproject (view, (pl.box.minx + pl.box.maxx) / 2, (pl.box.miny + pl.box.maxy) / 2, &pl.lon, &pl.lat);
+      g_array_append_val (out, pl);
+    }
+  grid_clear (&grid);
+  return out;
+}
+
+void
+pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
+                               PaBasemap *districts, double font_px)
+{
+  const PaColor district_ink = { 0.45, 0.42, 0.40 };
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+
+  cairo_save (cr);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const PaLabelPlacement *pl = &g_array_index (labels, PaLabelPlacement, i);
+      g_autofree char *text = pl->number ? g_strdup (pl->number) : pa_zone_dup_label (pl->zone);
+      g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, pl->number || pl->zone == selected);
+      int w = (int) (pl->box.maxx - pl->box.minx), h = (int) (pl->box.maxy - pl->box.miny);
+      if (!pl->number)
+        draw_leader (cr, pl->ax, pl->ay, pl->box.minx, pl->box.miny, w, h);
+      show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
+      g_array_append_val (placed, pl->box);
+    }
+  /* district names where they fit, off the zones' names */
+  for (guint i = 0; districts && i < pa_basemap_get_n_districts (districts); i++)
+    {
+      const char *name;
+      PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
+      PaPoint lp = pa_geometry_get_cached_label_point (g);
+      g_autoptr (PangoLayout) layout = NULL;
+      int w, h;
+      double x, y;
+
+      pa_view_project (view, lp.x, lp.y, &x, &y);
+      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
+        continue;
+      layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (place_label (view, placed, x, y, w, h, 0, FALSE, &x, &y))
+        show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
+    }
+  cairo_restore (cr);
+}

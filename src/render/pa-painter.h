@@ -22,6 +22,11 @@ typedef struct
   double r, g, b;
 } PaColor;
 
+/* The language of the figure drawn on @cr: "zh" or "en" (see pa-figure-text.h); NULL,
+ * the default, is the interface language. Furniture (legend, scale, notes) follows it. */
+void pa_painter_set_language (cairo_t *cr, const char *lang);
+const char *pa_painter_get_language (cairo_t *cr);
+
 /* Colour of a role, by its position in the plan's legend. */
 PaColor pa_painter_role_color (PaPlan *plan, const char *role);
 
@@ -32,6 +37,9 @@ void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basema
  * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
 void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                             double ui_scale);
+/* Mutes everything the view shows but @zone under a white veil, and outlines @zone
+ * boldly: an atlas page's zone among its neighbours. */
+void pa_painter_draw_focus (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *plan);
 /* Enterprises and platforms that have a place on the map: a dot each, named from
  * district zooms on (where names have room). */
 void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, double ui_scale);
@@ -41,6 +49,31 @@ void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, doubl
  * crowded; on screen crowded names wait for the planner to zoom in. */
 void pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                              PaBasemap *districts, double font_px, gboolean every_zone);
+/* Where a figure puts a zone's name: its box on the surface, the box's centre (the
+ * anchor) in lon/lat, the zone's label point on the surface (where a leader starts), and
+ * the number (①…) that stands for it when the zone is too crowded for its name (the name
+ * then goes in the key); NULL number for a named zone. */
+typedef struct
+{
+  PaZone *zone; /* owned by the plan */
+  PaBBox box;
+  double lon, lat;
+  char *number;
+  double ax, ay;
+} PaLabelPlacement;
+
+/* Places the labels of a figure: every zone's name inside it when it fits, else beside it
+ * (for a leader line), never over another zone's shape nor over the @n_reserved boxes
+ * @reserved (legend, scale bar …); a zone with no such place is numbered, or with
+ * @drop_crowded left out (as map renderers do). Returns the placements
+ * (PaLabelPlacement), smallest zone first. Draws nothing. */
+GArray *pa_painter_place_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                                        double font_px, const PaBBox *reserved, guint n_reserved,
+                                        gboolean drop_crowded);
+/* Draws the placed labels with their leader lines, then the names of @districts (may be
+ * NULL) where they do not clash. */
+void pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
+                                    PaBasemap *districts, double font_px);
 /* The legend box with its top-left at (x, y); returns its size. With @measure_only
  * nothing is drawn. */
 void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
@@ -52,7 +85,7 @@ void pa_painter_draw_north_arrow (cairo_t *cr, double cx, double top, double siz
 /* Wrapped text in @width; returns the height used. */
 double pa_painter_draw_text (cairo_t *cr, double x, double y, double width, const char *text,
                              double font_px, gboolean bold, PaColor color);
-/* The attribution line of the data shown. */
+/* The attribution line of the data shown, in the interface language or @lang. */
 const char *pa_painter_attribution (void);
 /* The i-th role colour of the palette (the last one for i beyond it); the palette's size. */
 PaColor pa_painter_palette_color (guint i);
@@ -62,6 +95,7 @@ guint pa_painter_palette_size (void);
 #define PA_PAINTER_SELECTED_ALPHA 0.55
 /* The land the zones are drawn over (their fills are blended with it). */
 PaColor pa_painter_land_color (void);
+const char *pa_painter_attribution_in (const char *lang);
 
 /* Zone whose outline contains (lon, lat); the smallest when several do. */
 PaZone *pa_painter_hit_test (PaPlan *plan, double lon, double lat);
