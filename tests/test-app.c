@@ -215,6 +215,19 @@ test_window_sizes (void)
     }
   g_assert_cmpint (min_width, <=, 360);
   g_assert_cmpint (min_height, <=, 294 + 200); /* the header and the side panel's rows */
+
+  /* full HD: the side panel beside the map (at the narrowest it folds over the map:
+   * the minimum above is measured with it folded) */
+  {
+    AdwFlap *flap = pa_window_get_flap (PA_WINDOW (w));
+    gtk_window_set_default_size (GTK_WINDOW (w), 1920, 1080);
+    settle ();
+    g_test_message ("at %d × %d: %s", gtk_widget_get_width (w), gtk_widget_get_height (w),
+                    adw_flap_get_folded (flap) ? "folded" : "side by side");
+    /* (Xvfb's screen may be smaller than full HD: whatever it gave, a wide window) */
+    g_assert_cmpint (gtk_widget_get_width (w), >=, 1200);
+    g_assert_false (adw_flap_get_folded (flap));
+  }
 }
 
 int

@@ -942,3 +942,9 @@ pa_window_get_map (PaWindow *self)
 {
   return pa_map_view_get_map (self->map_view);
 }
+
+AdwFlap *
+pa_window_get_flap (PaWindow *self)
+{
+  return self->flap;
+}

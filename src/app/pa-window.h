@@ -60,5 +60,7 @@ GPtrArray *pa_window_get_findings (PaWindow *self);
 /* The drawing layer and the map, for tests that draw as a planner does. */
 PaEditLayer *pa_window_get_edit_layer (PaWindow *self);
 ShumateMap *pa_window_get_map (PaWindow *self);
+/* The side panel's flap: beside the map, or folded over it in a narrow window. */
+AdwFlap *pa_window_get_flap (PaWindow *self);
 
 G_END_DECLS
