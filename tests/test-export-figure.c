@@ -335,7 +335,7 @@ test_atlas_long_table_continues (void)
 
   for (int i = 0; i < 90; i++)
     {
-      PaTarget *t = pa_target_new ();
+      g_autoptr (PaTarget) t = pa_target_new (); /* the zone holds its own reference */
       t->indicator = g_strdup_printf ("测试指标%03d", i);
       t->value = 100 + i;
       t->unit = g_strdup ("亿元");
