@@ -161,7 +161,7 @@ figure_extent (PaPlan *plan, const PaExportOptions *options, PaZone *focus)
  * shows no grey "no data" bands; keeps the frame when the zones would not fit. */
 static void
 crop_to_coverage (PaView *view, PaBasemap *basemap, const PaBBox *extent, double *x, double *y, double *w,
-                  double *h)
+                  double *h, gboolean vertical_only)
 {
   PaBBox cov = pa_bbox_empty (), need;
   double nx0, ny0, nx1, ny1, ex0, ey0, ex1, ey1;
@@ -188,6 +188,8 @@ crop_to_coverage (PaView *view, PaBasemap *basemap, const PaBBox *extent, double
     ny0 = *y;
   if (ey1 > ny1 + 1)
     ny1 = *y + *h;
+  if (vertical_only)
+    nx0 = *x, nx1 = *x + *w;
   if (nx1 - nx0 < *w * 0.3 || ny1 - ny0 < *h * 0.3)
     return;
   /* the same projection in the smaller frame */
@@ -326,6 +328,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   double inset = 8 * k, legend_font = 9 * k, lw = 0, lh = 0, label_font = 10 * sqrt (k);
   double fit_x = x, fit_w = w, key_w = 0, key_h = 0;
   int legend_corner = -1, key_side = -1; /* 0: left column, 1: right column, -1: a corner */
+  int key_corner = TOP_LEFT;
   g_autoptr (GArray) boxes = NULL;
   g_autoptr (GArray) labels = NULL;
   Furniture f;
@@ -351,7 +354,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
     }
   fit_view (&view, &extent, x, y, w, h, x, w);
   if (options->show_basemap)
-    crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h);
+    crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h, FALSE);
   fit_x = x, fit_w = w;
   boxes = zone_boxes (cr, &view, plan, label_font);
   if (options->show_legend)
@@ -367,6 +370,8 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
           double col = lw + 2 * inset;
           fit_x = left ? x + col : x, fit_w = w - col;
           fit_view (&view, &extent, x, y, w, h, fit_x, fit_w);
+          if (options->show_basemap)
+            crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h, TRUE);
           g_array_unref (boxes);
           boxes = zone_boxes (cr, &view, plan, label_font);
         }
@@ -389,6 +394,10 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
       fit_x = key_left ? fit_x + col : fit_x;
       fit_w -= col;
       fit_view (&view, &extent, x, y, w, h, fit_x, fit_w);
+      /* zoomed out for the column: no grey above or below the data (the sides keep
+       * the columns) */
+      if (options->show_basemap)
+        crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h, TRUE);
       g_array_unref (boxes);
       boxes = zone_boxes (cr, &view, plan, label_font);
       place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
@@ -402,7 +411,12 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   else if (key_w > 0)
     {
       /* a view as framed: the key takes the free top corner */
-      f.boxes[f.n_boxes++] = corner_box (f.arrow == TOP_LEFT ? TOP_RIGHT : TOP_LEFT, x, y, w, h, key_w, key_h, inset);
+      guint taken = (f.legend >= 0 ? 1u << f.legend : 0) | (f.bar >= 0 ? 1u << f.bar : 0)
+                    | (f.arrow >= 0 ? 1u << f.arrow : 0);
+      key_corner = best_corner (boxes, x, y, w, h, key_w, key_h, inset, taken, FALSE, FALSE);
+      if (key_corner < 0)
+        key_corner = TOP_LEFT;
+      f.boxes[f.n_boxes++] = corner_box (key_corner, x, y, w, h, key_w, key_h, inset);
       g_array_unref (labels);
       labels = pa_painter_place_figure_labels (cr, &view, plan, selected, label_font, f.boxes, f.n_boxes,
                                                options->drop_crowded_labels);
@@ -457,8 +471,16 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
           key_font *= 0.9;
           draw_key (cr, labels, 0, 0, key_font, h - 2 * inset, TRUE, &kw, &kh);
         }
-      kx = key_side == 0 ? x + inset : key_side == 1 ? x + w - inset - kw : (b.minx < x + w / 2 ? x + inset : x + w - inset - kw);
-      draw_key (cr, labels, kx, b.miny, key_font, h - 2 * inset, FALSE, &kw, &kh);
+      if (key_side >= 0)
+        {
+          kx = key_side == 0 ? x + inset : x + w - inset - kw;
+          draw_key (cr, labels, kx, b.miny, key_font, h - 2 * inset, FALSE, &kw, &kh);
+        }
+      else
+        {
+          PaBBox kb = corner_box (key_corner, x, y, w, h, kw, kh, inset);
+          draw_key (cr, labels, kb.minx, kb.miny, key_font, h - 2 * inset, FALSE, &kw, &kh);
+        }
     }
   if (view_out)
     *view_out = view;
