@@ -43,30 +43,28 @@ UPDATE documents SET description = '上海市促进生物医药产业高质量�
 
 -- The built-in plans' inferred zones (the same reasoning as data/plans/*.json), in a
 -- database made before schema 3: matched by document file and zone key, scenario copies too.
-UPDATE zones SET inference = '文件只说“同步推动福山区、招远市等其他区市若干“X”个特色产业园区协同集聚发展”，未给出园区的名称与位置；名称是描述性的，园区在福山区内的位置为整理者推定。'
-  WHERE key = 'fushan' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '001_c4dcbbf0e13eacd6.txt');
-UPDATE zones SET inference = '文件只说“同步推动福山区、招远市等其他区市若干“X”个特色产业园区协同集聚发展”，未给出园区的名称与位置；名称是描述性的，园区在招远市内的位置为整理者推定。'
-  WHERE key = 'zhaoyuan' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '001_c4dcbbf0e13eacd6.txt');
-UPDATE zones SET inference = '文件称“以新虹桥国际医学园区为核心的相关区域”，未给出范围；把华漕镇一并绘入是整理者推定：华漕镇是本片区的推进部门，并与园区共用2023年营收目标（“新虹桥国际医学园区及华漕镇医健产业”）。'
-  WHERE key = 'north' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '002_772da566bbe32ddc.txt');
-UPDATE zones SET inference = '文件未给出本片区的地点。推定位于闵行南部交大一带：所联动的交大医疗机器人产业研究院在上海交通大学闵行校区，推进部门为“南滨江”；所联动的马桥人工智能试验区为第二处。'
-  WHERE key = 'south' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '002_772da566bbe32ddc.txt');
-UPDATE zones SET inference = '列于专栏1“建设特色片区”，与华理科技园梅陇基地并列；文件未明言其属于“X”个特色转化基地，这一角色为整理者归类。'
-  WHERE key = 'zhihui' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '002_772da566bbe32ddc.txt');
-UPDATE zones SET inference = '布局句只列“张江、奉贤、金山、临港等重点区域”中的“临港”；文中唯一点名的临港园区是“临港奉贤园区”，故推定此“临港”指临港奉贤园区。浦东新区的临港（南汇新城）文中未点名，未绘出。'
-  WHERE key = 'lingang' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '004_4d082a5c159c6605.txt');
-UPDATE zones SET inference = '任务10只写“打造“一源多极、特色发展、协调联动”的群落式产业空间体系”，未点名“源”与“极”。推定张江为“源”：方案立足“张江药谷”与张江的平台、人才与研发优势，张江管理局是20项任务中13项的责任部门。'
-  WHERE key = 'zhangjiang' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '000_fdb8064a671e48c8.txt');
-UPDATE zones SET inference = '任务10未点名“源”与“极”。依管理机构推定保税区为一“极”：保税区管理局是任务4、5、8、12、15、16的责任部门，任务8赋予保税区贸易便利化功能。'
-  WHERE key = 'baoshuiqu' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '000_fdb8064a671e48c8.txt');
-UPDATE zones SET inference = '任务10未点名“源”与“极”。依管理机构推定临港新片区为一“极”：临港新片区管委会列于任务10本身的责任部门，临港实验室为任务1的创新载体。'
-  WHERE key = 'lingang' AND inference IS NULL AND plan_id IN
-    (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.seed = '000_fdb8064a671e48c8.txt');
+WITH inferred (seed, key, reason) AS (VALUES
+  ('001_c4dcbbf0e13eacd6.txt', 'fushan',
+   '文件只说“同步推动福山区、招远市等其他区市若干“X”个特色产业园区协同集聚发展”，未给出园区的名称与位置；名称是描述性的，园区在福山区内的位置为整理者推定。'),
+  ('001_c4dcbbf0e13eacd6.txt', 'zhaoyuan',
+   '文件只说“同步推动福山区、招远市等其他区市若干“X”个特色产业园区协同集聚发展”，未给出园区的名称与位置；名称是描述性的，园区在招远市内的位置为整理者推定。'),
+  ('002_772da566bbe32ddc.txt', 'north',
+   '文件称“以新虹桥国际医学园区为核心的相关区域”，未给出范围；把华漕镇一并绘入是整理者推定：华漕镇是本片区的推进部门，并与园区共用2023年营收目标（“新虹桥国际医学园区及华漕镇医健产业”）。'),
+  ('002_772da566bbe32ddc.txt', 'south',
+   '文件未给出本片区的地点。推定位于闵行南部交大一带：所联动的交大医疗机器人产业研究院在上海交通大学闵行校区，推进部门为“南滨江”；所联动的马桥人工智能试验区为第二处。'),
+  ('002_772da566bbe32ddc.txt', 'zhihui',
+   '列于专栏1“建设特色片区”，与华理科技园梅陇基地并列；文件未明言其属于“X”个特色转化基地，这一角色为整理者归类。'),
+  ('004_4d082a5c159c6605.txt', 'lingang',
+   '布局句只列“张江、奉贤、金山、临港等重点区域”中的“临港”；文中唯一点名的临港园区是“临港奉贤园区”，故推定此“临港”指临港奉贤园区。浦东新区的临港（南汇新城）文中未点名，未绘出。'),
+  ('000_fdb8064a671e48c8.txt', 'zhangjiang',
+   '任务10只写“打造“一源多极、特色发展、协调联动”的群落式产业空间体系”，未点名“源”与“极”。推定张江为“源”：方案立足“张江药谷”与张江的平台、人才与研发优势，张江管理局是20项任务中13项的责任部门。'),
+  ('000_fdb8064a671e48c8.txt', 'baoshuiqu',
+   '任务10未点名“源”与“极”。依管理机构推定保税区为一“极”：保税区管理局是任务4、5、8、12、15、16的责任部门，任务8赋予保税区贸易便利化功能。'),
+  ('000_fdb8064a671e48c8.txt', 'lingang',
+   '任务10未点名“源”与“极”。依管理机构推定临港新片区为一“极”：临港新片区管委会列于任务10本身的责任部门，临港实验室为任务1的创新载体。'))
+UPDATE zones SET inference = (SELECT i.reason FROM inferred i JOIN documents d ON d.seed = i.seed
+                              JOIN plans p ON p.document_id = d.id
+                              WHERE p.id = zones.plan_id AND i.key = zones.key)
+  WHERE inference IS NULL AND EXISTS (SELECT 1 FROM inferred i JOIN documents d ON d.seed = i.seed
+                                      JOIN plans p ON p.document_id = d.id
+                                      WHERE p.id = zones.plan_id AND i.key = zones.key);

@@ -97,33 +97,43 @@ document_values (Reader *r, const char *table, gint64 row)
   return found ? g_hash_table_ref (found) : NULL;
 }
 
-/* The document of column @col (documents.id), read once. A document that cannot be read
- * is logged and left out; what cites it still shows. */
+/* The row @id of @sql (one "?1"), stepped onto it; NULL when it cannot be read, which is
+ * logged as @what: the caller leaves the thing out and what refers to it still shows. */
+static sqlite3_stmt *
+read_by_id (Reader *r, const char *sql, gint64 id, const char *what)
+{
+  g_autoptr (sqlite3_stmt) q = NULL;
+  g_autoptr (GError) error = NULL;
+
+  q = pa_store_prepare (r->db, sql, &error);
+  if (q)
+    sqlite3_bind_int64 (q, 1, id);
+  if (!q || pa_store_step (q, &error) != PA_STEP_ROW)
+    {
+      if (error)
+        g_warning ("%s %" G_GINT64_FORMAT ": %s", what, id, error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&q);
+}
+
+/* The document of column @col (documents.id), read once. */
 static PaSource *
 source (Reader *r, sqlite3_stmt *s, int col)
 {
   gint64 id = sqlite3_column_int64 (s, col);
-  PaSource *d;
   g_autoptr (sqlite3_stmt) q = NULL;
-  g_autoptr (GError) error = NULL;
+  PaSource *d;
 
   if (sqlite3_column_type (s, col) == SQLITE_NULL)
     return NULL;
   d = g_hash_table_lookup (r->sources, &id);
   if (d)
     return d;
-  q = pa_store_prepare (r->db,
-                        "SELECT seed, title, short_title, description, issuer, date, number "
-                        "FROM documents WHERE id = ?1",
-                        &error);
-  if (q)
-    sqlite3_bind_int64 (q, 1, id);
-  if (!q || pa_store_step (q, &error) != PA_STEP_ROW)
-    {
-      if (error)
-        g_warning ("document %" G_GINT64_FORMAT ": %s", id, error->message);
-      return NULL;
-    }
+  q = read_by_id (r, "SELECT seed, title, short_title, description, issuer, date, number "
+                     "FROM documents WHERE id = ?1", id, "document");
+  if (!q)
+    return NULL;
   d = pa_source_new (id, col_text (q, 0));
   d->title = g_strdup (col_text (q, 1));
   d->short_title = g_strdup (col_text (q, 2));
@@ -135,30 +145,22 @@ source (Reader *r, sqlite3_stmt *s, int col)
   return d;
 }
 
-/* Citations are shared by many facts: load each once. A citation that cannot be read
- * is logged and left out; the fact still shows. */
+/* Citations are shared by many facts: load each once. */
 static PaCitation *
 citation (Reader *r, sqlite3_stmt *s, int col)
 {
   gint64 id = sqlite3_column_int64 (s, col);
-  PaCitation *c;
   g_autoptr (sqlite3_stmt) q = NULL;
-  g_autoptr (GError) error = NULL;
+  PaCitation *c;
 
   if (sqlite3_column_type (s, col) == SQLITE_NULL)
     return NULL;
   c = g_hash_table_lookup (r->citations, &id);
   if (c)
     return c;
-  q = pa_store_prepare (r->db, "SELECT document_id, section, quote FROM citations WHERE id = ?1", &error);
-  if (q)
-    sqlite3_bind_int64 (q, 1, id);
-  if (!q || pa_store_step (q, &error) != PA_STEP_ROW)
-    {
-      if (error)
-        g_warning ("citation %" G_GINT64_FORMAT ": %s", id, error->message);
-      return NULL;
-    }
+  q = read_by_id (r, "SELECT document_id, section, quote FROM citations WHERE id = ?1", id, "citation");
+  if (!q)
+    return NULL;
   c = pa_citation_new (id, source (r, q, 0), col_text (q, 1), col_text (q, 2));
   g_hash_table_insert (r->citations, g_memdup2 (&id, sizeof id), c);
   return c;
