@@ -12,6 +12,7 @@
 #include "geo/pa-view.h"
 #include "model/pa-basemap.h"
 #include "model/pa-plan.h"
+#include "store/pa-mbtiles.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,10 @@ PaColor pa_painter_role_color (PaPlan *plan, const char *role);
 /* Sea, land, coastline and district borders for the area @view shows. */
 void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
                               gboolean district_borders);
+/* The images of a raster tile pack over what is drawn (an overlay's clear parts let it
+ * show), at the pack's zoom that gives the surface's resolution — print resolution for
+ * PDF and SVG. */
+void pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaMbtiles *pack);
 /* Zone fills and outlines, large zones first so small ones stay on top; schematic
  * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
 void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,

@@ -4,8 +4,6 @@
 #include "pa-gpkg-reader.h"
 
 #include <glib/gi18n.h>
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pa-store-private.h"
@@ -60,37 +58,24 @@ quote_identifier (const char *name)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-/* SQLite opens anything lazily and an empty file as an empty database: look at the
- * header ourselves, so a wrong file is named as such before any query. */
 static gboolean
 check_header (const char *path, GError **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  char head[16] = { 0 };
-  size_t n;
-  FILE *f = fopen (path, "rb");
-
-  if (!f)
+  switch (pa_store_sniff_file (path, error))
     {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot read “%s”: %s"), path,
-                   g_strerror (errno));
+    case PA_SQLITE_FILE_UNREADABLE:
       return FALSE;
-    }
-  n = fread (head, 1, sizeof head, f);
-  fclose (f);
-  if (n == 0)
-    {
+    case PA_SQLITE_FILE_EMPTY:
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE, _("“%s” is empty"), path);
       return FALSE;
-    }
-  if (n < sizeof head || memcmp (head, magic, sizeof magic) != 0)
-    {
+    case PA_SQLITE_FILE_OTHER:
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path,
                    sqlite3_errstr (SQLITE_NOTADB));
       return FALSE;
+    default:
+      return TRUE;
     }
-  return TRUE;
 }
 
 static gint64

@@ -33,6 +33,18 @@ PaStep pa_store_step (sqlite3_stmt *stmt, GError **error);
  * are replaced (U+FFFD) and text too long to lay out is cut with "…", each with a warning
  * naming the file, table and column. Valid text is SQLite's own (valid until the next step). */
 const char *pa_store_column_text (sqlite3_stmt *stmt, int i);
+typedef enum
+{
+  PA_SQLITE_FILE_UNREADABLE, /* @error says why, naming the file */
+  PA_SQLITE_FILE_EMPTY,
+  PA_SQLITE_FILE_OTHER,
+  PA_SQLITE_FILE_SQLITE,
+} PaSqliteFile;
+
+/* What the first bytes of @path are. SQLite opens anything lazily and an empty file as an
+ * empty database: readers of other programs' files look first, so a wrong file is named
+ * as such before any query. */
+PaSqliteFile pa_store_sniff_file (const char *path, GError **error);
 /* Sets @error from the database's last result code, with @what as context. */
 void pa_store_set_sql_error (sqlite3 *db, int rc, GError **error, const char *what);
 void pa_store_register_functions (sqlite3 *db);

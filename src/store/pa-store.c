@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -141,6 +142,30 @@ pa_store_set_sql_error (sqlite3 *db, int rc, GError **error, const char *what)
     g_set_error (error, PA_STORE_ERROR, code, "%s: %s", what, sqlite3_errmsg (db));
   else
     g_set_error (error, PA_STORE_ERROR, code, "%s", sqlite3_errmsg (db));
+}
+
+PaSqliteFile
+pa_store_sniff_file (const char *path, GError **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16] = { 0 };
+  size_t n;
+  FILE *f = fopen (path, "rb");
+
+  if (!f)
+    {
+      int saved = errno;
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot read “%s”: %s"), path,
+                   g_strerror (saved));
+      return PA_SQLITE_FILE_UNREADABLE;
+    }
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+  if (n == 0)
+    return PA_SQLITE_FILE_EMPTY;
+  if (n < sizeof head || memcmp (head, magic, sizeof magic) != 0)
+    return PA_SQLITE_FILE_OTHER;
+  return PA_SQLITE_FILE_SQLITE;
 }
 
 PaStep
