@@ -88,10 +88,30 @@ figure_args_clear (FigureArgs *args)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FigureArgs, figure_args_clear)
 
 static gboolean
-figure_args_given (const FigureArgs *args)
+figure_args_given_besides_basemap (const FigureArgs *args)
 {
   return args->zone || args->page || args->orientation || args->size || args->title || args->subtitle
-         || args->organisation || args->date || args->lang || args->basemap || args->dpi || args->atlas;
+         || args->organisation || args->date || args->lang || args->dpi || args->atlas;
+}
+
+static gboolean
+figure_args_given (const FigureArgs *args)
+{
+  return figure_args_given_besides_basemap (args) || args->basemap;
+}
+
+/* --basemap FILE.mbtiles: the raster tile pack over the offline basemap. */
+static PaMbtiles *
+open_tile_pack (const char *path, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  if (!g_str_has_suffix (lower, ".mbtiles") && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_OPTION,
+                   _("Unknown basemap “%s”: give none (no basemap) or an MBTiles tile pack (FILE.mbtiles)"), path);
+      return NULL;
+    }
+  return pa_mbtiles_open (path, error);
 }
 
 /* The export options the arguments ask for; each refusal names the value. */
@@ -109,16 +129,10 @@ figure_options (const FigureArgs *args, PaExportOptions *options, GError **error
     return FALSE;
   if (args->lang && !pa_export_options_set_lang (options, args->lang, error))
     return FALSE;
-  if (args->basemap)
-    {
-      if (g_strcmp0 (args->basemap, "none") != 0)
-        {
-          g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_OPTION,
-                       _("Unknown basemap “%s”: only none (no basemap) is available so far"), args->basemap);
-          return FALSE;
-        }
-      options->show_basemap = FALSE;
-    }
+  if (g_strcmp0 (args->basemap, "none") == 0)
+    options->show_basemap = FALSE;
+  else if (args->basemap && !(options->tiles = open_tile_pack (args->basemap, error)))
+    return FALSE;
   if (args->zone)
     {
       options->extent = PA_EXTENT_ZONE;
@@ -216,7 +230,7 @@ main (int argc, char *argv[])
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &figure.organisation, N_("The organisation that made the figure"), N_("TEXT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &figure.date, N_("The date shown on the figure"), N_("TEXT") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &figure.lang, N_("Language of the figure: zh or en (default: the interface's)"), N_("LANG") },
-    { "basemap", 0, 0, G_OPTION_ARG_STRING, &figure.basemap, N_("none: the figure without the coastline and district basemap"), N_("none") },
+    { "basemap", 0, 0, G_OPTION_ARG_STRING, &figure.basemap, N_("A raster tile pack (FILE.mbtiles) over the basemap, for the window or --export; none: a figure without the basemap"), N_("FILE|none") },
     { "audit", 0, 0, G_OPTION_ARG_NONE, &audit, N_("Check the plan's own arithmetic; prints one line per finding"), NULL },
     { "districts", 0, 0, G_OPTION_ARG_FILENAME, &districts, N_("District boundaries (GeoJSON with code and name) to build a new database from"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import.path, N_("Import zones and enterprises from FILE (.geojson, .gpkg or .csv) into the plan"), N_("FILE") },
@@ -252,9 +266,11 @@ main (int argc, char *argv[])
       g_printerr ("parkatlas: %s\n", _("--export and --audit need --plan SLUG (see --list-plans)"));
       return 2;
     }
-  if (figure_args_given (&figure) && !export_path)
+  /* a tile pack also goes with the window */
+  if (figure_args_given (&figure) && !export_path
+      && !(figure.basemap && g_strcmp0 (figure.basemap, "none") != 0 && !figure_args_given_besides_basemap (&figure)))
     {
-      g_printerr ("parkatlas: %s\n", _("--zone, --atlas, --page, --orientation, --size, --dpi, --title, --lang and --basemap go with --export FILE"));
+      g_printerr ("parkatlas: %s\n", _("--zone, --atlas, --page, --orientation, --size, --dpi, --title, --lang and --basemap none go with --export FILE"));
       return 2;
     }
   if ((import.path || export_geojson || export_csv) && !plan)
@@ -391,6 +407,13 @@ main (int argc, char *argv[])
           return fail (error);
       }
     app = pa_application_new (store, basemap, plan);
+    if (figure.basemap)
+      {
+        g_autoptr (PaMbtiles) pack = open_tile_pack (figure.basemap, &error);
+        if (!pack)
+          return fail (error);
+        pa_application_set_tile_pack (app, pack);
+      }
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 }

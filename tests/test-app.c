@@ -114,13 +114,15 @@ test_new_database (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A GeoJSON from the file manager is imported into the plan shown; an MBTiles pack and
- * an unknown file are refused with a message naming them, and change nothing. */
+/* A GeoJSON from the file manager is imported into the plan shown; a raster MBTiles pack
+ * is shown over the basemap and remembered; a vector pack and an unknown file are refused
+ * with a message naming them, and change nothing. */
 static void
 test_other_files (void)
 {
   g_autofree char *geojson = pa_test_shared_file ("testdata", "zones.geojson");
   g_autofree char *mbtiles = pa_test_shared_file ("testdata", "yantai-raster.mbtiles");
+  g_autofree char *vector = pa_test_shared_file ("testdata", "broken-vector.mbtiles");
   g_autofree char *odd = pa_test_temp_path ("notes.docx");
   g_autofree char *path = pa_test_copy_default_store ("imports.gpkg");
   g_autofree char *text = NULL, *sum_before = NULL, *sum_after = NULL;
@@ -147,16 +149,52 @@ test_other_files (void)
 
   sum_before = pa_test_file_checksum (mbtiles);
   {
+    /* as the file manager gives it: a canonical path */
     g_autoptr (GFile) f = g_file_new_for_path (mbtiles);
+    g_free (mbtiles);
+    mbtiles = g_file_get_path (f);
+  }
+  {
+    g_autoptr (GFile) f = g_file_new_for_path (mbtiles);
+    pa_application_open_file (app, f);
+    settle ();
+  }
+  g_assert_null (dialog_text ());
+  g_assert_nonnull (pa_window_get_tile_pack (w));
+  g_assert_cmpstr (pa_mbtiles_get_path (pa_window_get_tile_pack (w)), ==, mbtiles);
+  {
+    g_autoptr (GSettings) settings = pa_application_settings_new ();
+    g_autofree char *remembered = g_settings_get_string (settings, "tile-pack");
+    g_assert_cmpstr (remembered, ==, mbtiles);
+  }
+  sum_after = pa_test_file_checksum (mbtiles);
+  g_assert_cmpstr (sum_before, ==, sum_after);
+  /* remembered: the next window shows it too */
+  {
+    g_autofree char *other = pa_test_copy_default_store ("with-pack.gpkg");
+    g_autoptr (GError) error = NULL;
+    PaWindow *next;
+    g_assert_true (pa_application_open_database (app, other, &error));
+    settle ();
+    next = window_showing (other);
+    g_assert_nonnull (next);
+    g_assert_nonnull (pa_window_get_tile_pack (next));
+    g_assert_cmpstr (pa_mbtiles_get_path (pa_window_get_tile_pack (next)), ==, mbtiles);
+    gtk_window_destroy (GTK_WINDOW (next));
+    settle ();
+  }
+
+  /* a vector pack: refused by name, and the raster pack stays */
+  {
+    g_autoptr (GFile) f = g_file_new_for_path (vector);
     pa_application_open_file (app, f);
     settle ();
   }
   text = dialog_text ();
   g_assert_nonnull (text);
-  g_assert_nonnull (strstr (text, "yantai-raster.mbtiles"));
-  g_assert_nonnull (strstr (text, "MBTiles"));
-  sum_after = pa_test_file_checksum (mbtiles);
-  g_assert_cmpstr (sum_before, ==, sum_after);
+  g_assert_nonnull (strstr (text, "broken-vector.mbtiles"));
+  g_assert_nonnull (strstr (text, "pbf"));
+  g_assert_cmpstr (pa_mbtiles_get_path (pa_window_get_tile_pack (w)), ==, mbtiles);
   close_dialogs ();
   g_clear_pointer (&text, g_free);
 

@@ -45,6 +45,60 @@ run_cli (const char *language, const char *epoch, const char *const *args, char 
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+static char *pdf_text (const char *pdf);
+
+/* A tile pack over the basemap (--basemap FILE.mbtiles): drawn in the figure at print
+ * resolution and credited; a vector pack is refused by name and writes nothing. */
+static void
+test_tile_pack_in_figure (void)
+{
+  g_autofree char *pack = pa_test_shared_file ("testdata", "yantai-raster.mbtiles");
+  g_autofree char *vector = pa_test_shared_file ("testdata", "broken-vector.mbtiles");
+  g_autofree char *pdf = pa_test_temp_path ("pack.pdf");
+  g_autofree char *plain = pa_test_temp_path ("plain.pdf");
+  g_autofree char *refused = pa_test_temp_path ("vector.png");
+  g_autofree char *list = NULL, *plain_list = NULL, *text = NULL, *err = NULL;
+  const char *with[] = { "--export", pdf, "--plan", "yantai", "--lang", "en", "--basemap", pack, NULL };
+  const char *without[] = { "--export", plain, "--plan", "yantai", "--lang", "en", NULL };
+  const char *bad[] = { "--export", refused, "--plan", "yantai", "--basemap", vector, NULL };
+  const char *images[] = { "pdfimages", "-list", pdf, NULL };
+  const char *plain_images[] = { "pdfimages", "-list", plain, NULL };
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!pack || !vector)
+    return;
+  g_assert_cmpint (run_cli (NULL, NULL, with, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, without, NULL, NULL), ==, 0);
+  g_assert_cmpint (pa_test_run (images, &list, NULL), ==, 0);
+  g_assert_cmpint (pa_test_run (plain_images, &plain_list, NULL), ==, 0);
+  /* the figure without the pack has no image at all; with it, the pack's tiles at 250 ppi
+   * or more (the page would need only 72) */
+  g_assert_null (strstr (plain_list, " image "));
+  lines = g_strsplit (list, "\n", -1);
+  for (guint i = 2; lines[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr (GPtrArray) cols = g_ptr_array_new ();
+      for (guint k = 0; f[k]; k++)
+        if (*f[k])
+          g_ptr_array_add (cols, f[k]);
+      if (cols->len > 12 && g_strcmp0 (cols->pdata[2], "image") == 0)
+        {
+          n++;
+          g_assert_cmpint (atoi (cols->pdata[12]), >=, 250);
+        }
+    }
+  g_assert_cmpuint (n, >=, 2);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Tiles:Yantaitestraster"));
+
+  g_assert_cmpint (run_cli (NULL, NULL, bad, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "broken-vector.mbtiles"));
+  g_assert_nonnull (strstr (err, "pbf"));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
 static char *
 pdf_text (const char *pdf)
 {
@@ -124,7 +178,7 @@ test_bad_options_refused (void)
   const char *bad[][4] = {
     { "--dpi", "1200", NULL }, { "--page", "B5", NULL }, { "--lang", "fr", NULL },
     { "--orientation", "sideways", NULL }, { "--size", "10x10", NULL }, { "--zone", "atlantis", NULL },
-    { "--atlas", NULL },
+    { "--atlas", NULL }, { "--basemap", "osm" }, { "--basemap", "nowhere.mbtiles" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -567,6 +621,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/png-size-is-page-times-dpi", test_png_size_is_page_times_dpi);
   g_test_add_func ("/export/bad-options-refused", test_bad_options_refused);
+  g_test_add_func ("/export/tile-pack-in-figure", test_tile_pack_in_figure);
   g_test_add_func ("/export/repeat-exports-are-identical", test_repeat_exports_are_identical);
   g_test_add_func ("/export/svg-parses-with-zones-as-paths", test_svg_parses_with_zones_as_paths);
   g_test_add_func ("/export/figure-language-is-independent", test_figure_language_is_independent);

@@ -21,6 +21,7 @@ struct _PaApplication
   PaStore *store;      /* the database given at start, until its window takes it */
   PaBasemap *basemap;  /* … and its basemap */
   char *initial_plan;
+  PaMbtiles *tile_pack; /* --basemap FILE.mbtiles: shown over the basemap, not remembered */
   GSettings *settings; /* NULL when the schema is not installed */
   GMenu *recent_menu;  /* "Open Recent": the planning databases opened last */
 };
@@ -115,6 +116,8 @@ add_window (PaApplication *self, PaStore *store, PaBasemap *basemap, const char 
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-plan") : NULL;
 
   pa_window_set_recent_menu (w, G_MENU_MODEL (self->recent_menu));
+  if (self->tile_pack)
+    pa_window_set_tile_pack (w, self->tile_pack);
   if (self->settings)
     pa_window_set_settings (w, self->settings);
   if (plan && !pa_window_show_plan (w, plan, &error))
@@ -209,17 +212,23 @@ pa_application_open_file (PaApplication *self, GFile *file)
       if (!report && error)
         show_error (self, _("Cannot import the file"), error->message);
     }
+  else if (g_str_has_suffix (lower, ".mbtiles"))
+    {
+      if (!PA_IS_WINDOW (active))
+        {
+          pa_application_activate (G_APPLICATION (self));
+          active = gtk_application_get_active_window (GTK_APPLICATION (self));
+        }
+      /* a tile pack is shown over the basemap, and remembered, as "Show a Tile Pack…" does */
+      if (PA_IS_WINDOW (active) && !pa_window_show_tile_pack (PA_WINDOW (active), path, TRUE, &error))
+        show_error (self, _("Cannot show the tile pack"), error->message);
+    }
   else
     {
-      g_autofree char *text = NULL;
-      if (g_str_has_suffix (lower, ".mbtiles"))
-        text = g_strdup_printf (_("“%s” is an MBTiles tile pack. This version of Park Atlas cannot use "
-                                  "tile packs as a basemap yet; nothing was changed."),
-                                name);
-      else
-        text = g_strdup_printf (_("Park Atlas opens planning databases (.gpkg) and imports zones and "
-                                  "enterprises from .geojson and .csv files; “%s” is none of these."),
-                                name);
+      g_autofree char *text = g_strdup_printf (_("Park Atlas opens planning databases (.gpkg) and tile packs "
+                                                 "(.mbtiles), and imports zones and enterprises from .geojson "
+                                                 "and .csv files; “%s” is none of these."),
+                                               name);
       show_error (self, _("Cannot open the file"), text);
     }
 }
@@ -437,6 +446,7 @@ pa_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_free (self->initial_plan);
+  g_clear_object (&self->tile_pack);
   G_OBJECT_CLASS (pa_application_parent_class)->finalize (object);
 }
 
@@ -491,4 +501,11 @@ pa_application_show_startup_error (const char *message)
   g_signal_connect_swapped (dialog, "close-request", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (dialog));
   g_main_loop_run (loop); /* the dialog closes itself on a response */
+}
+
+void
+pa_application_set_tile_pack (PaApplication *self, PaMbtiles *pack)
+{
+  g_return_if_fail (PA_IS_APPLICATION (self));
+  g_set_object (&self->tile_pack, pack);
 }

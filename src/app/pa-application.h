@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "store/pa-mbtiles.h"
 #include "store/pa-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,9 @@ G_DECLARE_FINAL_TYPE (PaApplication, pa_application, PA, APPLICATION, AdwApplica
 
 /* @initial_plan may be NULL for the first plan. */
 PaApplication *pa_application_new (PaStore *store, PaBasemap *basemap, const char *initial_plan);
+/* A tile pack every window shows over the basemap (--basemap FILE.mbtiles), instead of
+ * the one the settings remember, and without changing them. */
+void pa_application_set_tile_pack (PaApplication *self, PaMbtiles *pack);
 /* org.parkatlas.ParkAtlas, or NULL when the schema is not installed nor in
  * GSETTINGS_SCHEMA_DIR (a build run without `meson devenv`). */
 GSettings *pa_application_settings_new (void);

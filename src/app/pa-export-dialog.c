@@ -30,6 +30,7 @@ struct _PaExportDialog
 
   PaPlan *plan;
   PaBasemap *basemap;
+  PaMbtiles *tiles;
   char *selected_key;
   PaBBox view_box;
   GSettings *settings;
@@ -67,6 +68,7 @@ pa_export_dialog_get_options (PaExportDialog *self, PaExportOptions *o)
     }
   o->atlas = gtk_switch_get_active (self->atlas_switch);
   o->show_basemap = gtk_switch_get_active (self->basemap_switch);
+  o->tiles = self->tiles ? g_object_ref (self->tiles) : NULL;
   o->show_legend = gtk_switch_get_active (self->legend_switch);
   o->show_scale_bar = gtk_switch_get_active (self->scale_switch);
   o->show_north_arrow = gtk_switch_get_active (self->north_switch);
@@ -470,6 +472,7 @@ pa_export_dialog_finalize (GObject *object)
   PaExportDialog *self = PA_EXPORT_DIALOG (object);
   g_clear_object (&self->plan);
   g_clear_object (&self->basemap);
+  g_clear_object (&self->tiles);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_free (self->selected_key);
@@ -529,4 +532,12 @@ pa_export_dialog_init (PaExportDialog *self)
   self->zone_keys = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
+}
+
+void
+pa_export_dialog_set_tile_pack (PaExportDialog *self, PaMbtiles *tiles)
+{
+  g_return_if_fail (PA_IS_EXPORT_DIALOG (self));
+  g_set_object (&self->tiles, tiles);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }

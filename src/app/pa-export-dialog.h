@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (PaExportDialog, pa_export_dialog, PA, EXPORT_DIALOG, AdwWi
  * map shows; @settings (may be NULL) keeps the choices. */
 PaExportDialog *pa_export_dialog_new (GtkWindow *parent, PaPlan *plan, PaBasemap *basemap, PaZone *selected,
                                       const PaBBox *view_box, GSettings *settings);
+/* The raster tile pack the window shows, drawn over the basemap (NULL: none). */
+void pa_export_dialog_set_tile_pack (PaExportDialog *self, PaMbtiles *tiles);
 /* The options the dialog's widgets say (free with pa_export_options_clear). */
 void pa_export_dialog_get_options (PaExportDialog *self, PaExportOptions *options);
 /* "<plan>[-<zone>][-atlas]-<page>.<ext>" for the chosen format. */

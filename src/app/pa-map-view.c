@@ -22,6 +22,9 @@ struct _PaMapView
   PaZoneLayer *zone_layer;
   PaEditLayer *edit_layer;
   PaLegend *legend;
+  GtkLabel *attribution;
+  ShumateMapLayer *basemap_layer, *pack_layer;
+  PaMbtiles *pack;
   GtkToggleButton *draw_button, *shape_button, *snap_button;
   PaZone *part_of; /* the zone a drawing adds a part to */
 
@@ -293,6 +296,7 @@ build (PaMapView *self)
   g_autoptr (PaTileSource) source = pa_tile_source_new (self->basemap);
   ShumateViewport *vp;
   GtkWidget *license, *scale, *fit, *bottom;
+  ShumateMapLayer *base;
   GtkGesture *click;
 
   self->overlay = GTK_OVERLAY (gtk_overlay_new ());
@@ -304,7 +308,9 @@ build (PaMapView *self)
   shumate_viewport_set_reference_map_source (vp, SHUMATE_MAP_SOURCE (source));
   shumate_viewport_set_min_zoom_level (vp, 3);
   shumate_viewport_set_max_zoom_level (vp, 16);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp)));
+  base = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp);
+  self->basemap_layer = base;
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (base));
   self->zone_layer = pa_zone_layer_new (vp, self->basemap, self->document);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->zone_layer));
   self->edit_layer = pa_edit_layer_new (vp, self->document, self->basemap);
@@ -329,6 +335,7 @@ build (PaMapView *self)
   gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->legend));
   license = gtk_label_new (pa_painter_attribution ());
+  self->attribution = GTK_LABEL (license);
   gtk_label_set_wrap (GTK_LABEL (license), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (license), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (license), 1);
@@ -368,6 +375,7 @@ pa_map_view_dispose (GObject *object)
 {
   PaMapView *self = PA_MAP_VIEW (object);
   g_clear_object (&self->part_of);
+  g_clear_object (&self->pack);
   if (self->overlay)
     gtk_widget_unparent (GTK_WIDGET (self->overlay));
   self->overlay = NULL;
@@ -417,4 +425,44 @@ PaEditLayer *
 pa_map_view_get_edit_layer (PaMapView *self)
 {
   return self->edit_layer;
+}
+
+void
+pa_map_view_set_tile_pack (PaMapView *self, PaMbtiles *pack)
+{
+  g_autofree char *attribution = NULL;
+
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  g_return_if_fail (!pack || PA_IS_MBTILES (pack));
+  if (pack == self->pack)
+    return;
+  if (self->pack_layer)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->pack_layer));
+  self->pack_layer = NULL;
+  g_set_object (&self->pack, pack);
+  if (pack)
+    {
+      g_autoptr (PaTileSource) source = pa_tile_source_new_for_pack (pack);
+      ShumateViewport *vp = shumate_map_get_viewport (self->map);
+      /* over the basemap, under the zones */
+      self->pack_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), vp);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->pack_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+    }
+  attribution = pa_map_view_dup_attribution (self);
+  gtk_label_set_text (self->attribution, attribution);
+}
+
+PaMbtiles *
+pa_map_view_get_tile_pack (PaMapView *self)
+{
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  return self->pack;
+}
+
+char *
+pa_map_view_dup_attribution (PaMapView *self)
+{
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  return pa_painter_dup_attribution_with_pack (NULL, self->pack);
 }

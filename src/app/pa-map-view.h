@@ -14,6 +14,7 @@
 #include "document/pa-document.h"
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
+#include "store/pa-mbtiles.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,13 @@ G_DECLARE_FINAL_TYPE (PaMapView, pa_map_view, PA, MAP_VIEW, GtkWidget)
 PaMapView *pa_map_view_new (PaDocument *document, PaBasemap *basemap);
 ShumateMap *pa_map_view_get_map (PaMapView *self);
 PaEditLayer *pa_map_view_get_edit_layer (PaMapView *self);
+
+/* Shows the raster tile pack @pack (NULL: none) over the basemap, its attribution with
+ * the basemap's. */
+void pa_map_view_set_tile_pack (PaMapView *self, PaMbtiles *pack);
+PaMbtiles *pa_map_view_get_tile_pack (PaMapView *self);
+/* The attribution the map shows: the basemap's data, then the pack's. */
+char *pa_map_view_dup_attribution (PaMapView *self);
 
 /* Moves the map to show @box (lon/lat) whole, at a whole zoom level. */
 void pa_map_view_fit (PaMapView *self, const PaBBox *box, gboolean animate);

@@ -89,7 +89,134 @@ pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param)
   view = current_view (self);
   dialog = pa_export_dialog_new (GTK_WINDOW (self), plan, self->basemap,
                                  pa_document_get_selected_zone (self->document), &view, self->settings);
+  pa_export_dialog_set_tile_pack (dialog, pa_map_view_get_tile_pack (self->map_view));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- raster tile packs over the basemap ---- */
+
+static void
+tile_pack_actions_update (PaWindow *self)
+{
+  gboolean shown = pa_map_view_get_tile_pack (self->map_view) != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-tile-pack", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tile-pack", shown);
+}
+
+void
+pa_window_set_tile_pack (PaWindow *self, PaMbtiles *pack)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (PA_IS_WINDOW (self));
+  pa_map_view_set_tile_pack (self->map_view, pack);
+  tile_pack_actions_update (self);
+  if (!pack)
+    return;
+  /* the pack may cover somewhere else than the plan: say where, and offer to go */
+  text = g_strdup_printf (_("Tile pack “%s” shown at zoom levels %d to %d"), pa_mbtiles_get_name (pack),
+                          pa_mbtiles_get_min_zoom (pack), pa_mbtiles_get_max_zoom (pack));
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Go There"));
+  adw_toast_set_action_name (toast, "win.show-tile-pack");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+PaMbtiles *
+pa_window_get_tile_pack (PaWindow *self)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
+  return pa_map_view_get_tile_pack (self->map_view);
+}
+
+gboolean
+pa_window_show_tile_pack (PaWindow *self, const char *path, gboolean remember, GError **error)
+{
+  g_autoptr (PaMbtiles) pack = NULL;
+
+  g_return_val_if_fail (PA_IS_WINDOW (self), FALSE);
+  pack = pa_mbtiles_open (path, error);
+  if (!pack)
+    return FALSE;
+  pa_window_set_tile_pack (self, pack);
+  if (remember && self->settings)
+    g_settings_set_string (self->settings, "tile-pack", path);
+  return TRUE;
+}
+
+/* The pack chosen last time, unless the command line named one; a pack that cannot be
+ * read now (a drive not plugged in) is said, and stays chosen. */
+void
+pa_window_restore_tile_pack (PaWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!self->settings || pa_map_view_get_tile_pack (self->map_view))
+    return;
+  path = g_settings_get_string (self->settings, "tile-pack");
+  if (*path && !pa_window_show_tile_pack (self, path, FALSE, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The tile pack shown last time is left out: %s"), error->message);
+      g_warning ("%s", text);
+      pa_window_toast (self, text);
+    }
+}
+
+static void
+tile_pack_response (GtkNativeDialog *dialog, int response, PaWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      if (!pa_window_show_tile_pack (self, path, TRUE, &error))
+        {
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Show the Tile Pack"),
+                                                     error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+void
+pa_window_open_tile_pack_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Show a Tile Pack"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Show"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("MBTiles tile packs (PNG or JPEG tiles)"));
+  gtk_file_filter_add_suffix (filter, "mbtiles");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (tile_pack_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+pa_window_remove_tile_pack_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  pa_window_set_tile_pack (self, NULL);
+  if (self->settings)
+    g_settings_set_string (self->settings, "tile-pack", "");
+}
+
+void
+pa_window_show_tile_pack_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaMbtiles *pack = pa_map_view_get_tile_pack (self->map_view);
+  if (pack)
+    pa_map_view_fit (self->map_view, pa_mbtiles_get_bounds (pack), TRUE);
 }
 
 /* ---- data in and out ---- */

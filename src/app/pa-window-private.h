@@ -40,5 +40,10 @@ struct _PaWindow
 void pa_window_import_action (GtkWidget *widget, const char *action, GVariant *param);
 void pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param);
 void pa_window_export_data_action (GtkWidget *widget, const char *action, GVariant *param);
+/* The pack the settings remember, unless one is shown already. */
+void pa_window_restore_tile_pack (PaWindow *self);
+void pa_window_open_tile_pack_action (GtkWidget *widget, const char *action, GVariant *param);
+void pa_window_remove_tile_pack_action (GtkWidget *widget, const char *action, GVariant *param);
+void pa_window_show_tile_pack_action (GtkWidget *widget, const char *action, GVariant *param);
 
 G_END_DECLS

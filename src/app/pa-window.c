@@ -245,6 +245,7 @@ pa_window_set_settings (PaWindow *self, GSettings *settings)
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   pa_map_view_bind_settings (self->map_view, settings);
+  pa_window_restore_tile_pack (self);
 }
 
 void
@@ -808,6 +809,9 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.place-organisation", "x", place_organisation_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, pa_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, pa_window_export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.open-tile-pack", NULL, pa_window_open_tile_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-tile-pack", NULL, pa_window_remove_tile_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tile-pack", NULL, pa_window_show_tile_pack_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "win.fit-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
@@ -828,6 +832,8 @@ pa_window_init (PaWindow *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-tile-pack", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tile-pack", FALSE);
   {
     g_autoptr (GtkListItemFactory) button = plan_item_factory (TRUE);
     g_autoptr (GtkListItemFactory) list = plan_item_factory (FALSE);

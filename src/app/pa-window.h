@@ -13,6 +13,7 @@
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
 #include "pa-industry-browser.h"
+#include "store/pa-mbtiles.h"
 #include "store/pa-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,13 @@ gboolean pa_window_export_to (PaWindow *self, const char *path, GError **error);
 PaImportReport *pa_window_import (PaWindow *self, const char *path, gboolean gcj02, GError **error);
 /* Writes the plan's data: GeoJSON, or two CSV files for a .csv @path. */
 gboolean pa_window_export_data (PaWindow *self, const char *path, GError **error);
+/* Shows the MBTiles pack @path over the basemap (and in exported figures); with
+ * @remember, also at the next start. FALSE with @error, the map as it was, when the file
+ * is not a raster pack. */
+gboolean pa_window_show_tile_pack (PaWindow *self, const char *path, gboolean remember, GError **error);
+/* Shows @pack (NULL: none) for this window's life, not remembered (--basemap). */
+void pa_window_set_tile_pack (PaWindow *self, PaMbtiles *pack);
+PaMbtiles *pa_window_get_tile_pack (PaWindow *self);
 /* Shows plan @slug; FALSE with @error when the store has no such plan. */
 gboolean pa_window_show_plan (PaWindow *self, const char *slug, GError **error);
 PaPlan *pa_window_get_plan (PaWindow *self);

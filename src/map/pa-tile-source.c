@@ -10,7 +10,8 @@
 struct _PaTileSource
 {
   ShumateMapSource parent_instance;
-  PaBasemap *basemap;
+  PaBasemap *basemap; /* one of the two */
+  PaMbtiles *pack;
 };
 
 G_DEFINE_FINAL_TYPE (PaTileSource, pa_tile_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -18,14 +19,31 @@ G_DEFINE_FINAL_TYPE (PaTileSource, pa_tile_source, SHUMATE_TYPE_MAP_SOURCE)
 typedef struct
 {
   PaBasemap *basemap;
+  PaMbtiles *pack;
   int x, y, zoom, size;
 } TileJob;
 
 static void
 tile_job_free (TileJob *job)
 {
-  g_object_unref (job->basemap);
+  g_clear_object (&job->basemap);
+  g_clear_object (&job->pack);
   g_free (job);
+}
+
+/* A tile of @pack: clear where the pack has no image. */
+static cairo_surface_t *
+render_pack_tile (PaMbtiles *pack, int x, int y, int zoom, int size)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (s);
+  PaView view;
+
+  pa_view_init_tile (&view, x, y, zoom, size);
+  pa_painter_draw_tile_pack (cr, &view, pack);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
 }
 
 cairo_surface_t *
@@ -48,7 +66,9 @@ render_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
   TileJob *job = data;
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, pa_tile_source_render (job->basemap, job->x, job->y, job->zoom, job->size),
+  g_task_return_pointer (task,
+                         job->pack ? render_pack_tile (job->pack, job->x, job->y, job->zoom, job->size)
+                                   : pa_tile_source_render (job->basemap, job->x, job->y, job->zoom, job->size),
                          (GDestroyNotify) cairo_surface_destroy);
 }
 
@@ -93,7 +113,8 @@ pa_tile_source_fill_tile_async (ShumateMapSource *source, ShumateTile *tile,
 
   g_task_set_source_tag (outer, pa_tile_source_fill_tile_async);
   g_task_set_task_data (outer, g_object_ref (tile), g_object_unref);
-  job->basemap = g_object_ref (self->basemap);
+  job->basemap = self->basemap ? g_object_ref (self->basemap) : NULL;
+  job->pack = self->pack ? g_object_ref (self->pack) : NULL;
   job->x = (int) shumate_tile_get_x (tile);
   job->y = (int) shumate_tile_get_y (tile);
   job->zoom = (int) shumate_tile_get_zoom_level (tile);
@@ -112,6 +133,7 @@ static void
 pa_tile_source_finalize (GObject *object)
 {
   g_clear_object (&PA_TILE_SOURCE (object)->basemap);
+  g_clear_object (&PA_TILE_SOURCE (object)->pack);
   G_OBJECT_CLASS (pa_tile_source_parent_class)->finalize (object);
 }
 
@@ -141,5 +163,27 @@ pa_tile_source_new (PaBasemap *basemap)
                                      "projection", SHUMATE_MAP_PROJECTION_MERCATOR,
                                      NULL);
   self->basemap = g_object_ref (basemap);
+  return self;
+}
+
+PaTileSource *
+pa_tile_source_new_for_pack (PaMbtiles *pack)
+{
+  g_autofree char *id = g_strdup_printf ("park-atlas-pack:%s", pa_mbtiles_get_path (pack));
+  const char *attribution = pa_mbtiles_get_attribution (pack);
+  PaTileSource *self;
+
+  g_return_val_if_fail (PA_IS_MBTILES (pack), NULL);
+  /* every zoom of the map: past the pack's deepest its tiles are enlarged */
+  self = g_object_new (PA_TYPE_TILE_SOURCE,
+                       "id", id,
+                       "name", pa_mbtiles_get_name (pack),
+                       "license", attribution ? attribution : "",
+                       "min-zoom-level", 3,
+                       "max-zoom-level", 16,
+                       "tile-size", 256,
+                       "projection", SHUMATE_MAP_PROJECTION_MERCATOR,
+                       NULL);
+  self->pack = g_object_ref (pack);
   return self;
 }

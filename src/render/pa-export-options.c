@@ -45,6 +45,7 @@ pa_export_options_clear (PaExportOptions *options)
   g_clear_pointer (&options->organisation, g_free);
   g_clear_pointer (&options->date, g_free);
   g_clear_pointer (&options->lang, g_free);
+  g_clear_object (&options->tiles);
 }
 
 void
@@ -58,6 +59,7 @@ pa_export_options_copy (PaExportOptions *dest, const PaExportOptions *src)
   dest->organisation = g_strdup (src->organisation);
   dest->date = g_strdup (src->date);
   dest->lang = g_strdup (src->lang);
+  dest->tiles = src->tiles ? g_object_ref (src->tiles) : NULL;
 }
 
 void

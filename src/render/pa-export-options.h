@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "geo/pa-geometry.h"
+#include "store/pa-mbtiles.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,8 @@ typedef struct
   PaExtentKind extent;
   char *zone_key;
   PaBBox view_box;
+  /* a raster tile pack drawn over the basemap (with it: show_basemap), owned; NULL: none */
+  PaMbtiles *tiles;
   gboolean show_basemap, show_legend, show_scale_bar, show_north_arrow, show_attribution, show_notes;
   gboolean highlight_selection; /* with selected_key: the window's orange outline */
   char *selected_key;

@@ -44,7 +44,11 @@ pa_figure_dup_notes (PaPlan *plan, const PaExportOptions *options)
   GString *s = g_string_new (NULL);
   const char *lang = options->lang;
   if (options->show_attribution)
-    g_string_append (s, pa_painter_attribution_in (lang));
+    {
+      g_autofree char *credit
+        = pa_painter_dup_attribution_with_pack (lang, options->show_basemap ? options->tiles : NULL);
+      g_string_append (s, credit);
+    }
   if (options->show_notes && pa_plan_has_schematic_zones (plan))
     g_string_append (s, pa_figure_text (lang, N_(" · Outlines marked 示意 are schematic: drawn inside the "
                                                  "named district, not surveyed boundaries.")));
@@ -426,7 +430,11 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
   if (options->show_basemap)
-    pa_painter_draw_basemap (cr, &view, basemap, TRUE);
+    {
+      pa_painter_draw_basemap (cr, &view, basemap, TRUE);
+      if (options->tiles)
+        pa_painter_draw_tile_pack (cr, &view, options->tiles);
+    }
   else
     {
       cairo_set_source_rgb (cr, 1, 1, 1);

@@ -13,7 +13,10 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "geo/pa-mercator.h"
+#include "pa-figure-text.h"
 #include "pa-painter.h"
 #include "store/pa-mbtiles.h"
 
@@ -242,4 +245,19 @@ pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaMbtiles *pack)
     for (int x = MAX (x0, 0); x <= MIN (x1, (int) n - 1); x++)
       draw_tile (cr, view, pack, zoom, x, y);
   cairo_restore (cr);
+}
+
+char *
+pa_painter_dup_attribution_with_pack (const char *lang, PaMbtiles *pack)
+{
+  const char *base = pa_painter_attribution_in (lang);
+  const char *credit;
+
+  if (!pack)
+    return g_strdup (base);
+  credit = pa_mbtiles_get_attribution (pack);
+  if (credit)
+    return g_strdup_printf (pa_figure_text (lang, N_("%s · Tiles: %s (%s)")), base, pa_mbtiles_get_name (pack),
+                            credit);
+  return g_strdup_printf (pa_figure_text (lang, N_("%s · Tiles: %s")), base, pa_mbtiles_get_name (pack));
 }

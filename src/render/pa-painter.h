@@ -101,6 +101,8 @@ guint pa_painter_palette_size (void);
 /* The land the zones are drawn over (their fills are blended with it). */
 PaColor pa_painter_land_color (void);
 const char *pa_painter_attribution_in (const char *lang);
+/* The same with a tile pack's name and attribution after it (@pack may be NULL). */
+char *pa_painter_dup_attribution_with_pack (const char *lang, PaMbtiles *pack);
 
 /* Zone whose outline contains (lon, lat); the smallest when several do. */
 PaZone *pa_painter_hit_test (PaPlan *plan, double lon, double lat);
