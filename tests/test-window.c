@@ -785,6 +785,65 @@ test_import_and_export_data (void)
   g_assert_nonnull (strstr (text, "高端药械集聚发展区"));
 }
 
+/* The pointer over a zone outlines it and names it with its role; the keyboard's moves
+ * pan, zoom and go from zone to zone in the list's order, selecting each. */
+static void
+test_hover_and_keyboard (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaMapView *mv = pa_window_get_map_view (window);
+  ShumateViewport *vp = shumate_map_get_viewport (pa_window_get_map (window));
+  GListModel *zones;
+  PaZone *target = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (PaZone) first = NULL, last = NULL;
+  guint n;
+  PaPoint p;
+  double x, y, lon, zoom;
+
+  g_assert_true (pa_window_show_plan (window, "shenzhen", &error));
+  iterate_until (map_ready, 2000);
+  zones = pa_plan_get_zones (pa_window_get_plan (window));
+  n = g_list_model_get_n_items (zones);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      if (g_str_has_prefix (pa_zone_get_name (z), "坪山"))
+        target = z;
+    }
+  g_assert_nonnull (target);
+  p = pa_geometry_get_label_point (pa_zone_get_geometry (target));
+  g_assert_true (pa_window_map_coords (window, p.x, p.y, &x, &y));
+  pa_map_view_hover (mv, x, y);
+  g_assert_true (pa_map_view_get_hovered_zone (mv) == target);
+  text = pa_map_view_dup_hover_text (mv);
+  g_assert_nonnull (strstr (text, pa_zone_get_name (target)));
+  g_assert_nonnull (strstr (text, pa_plan_lookup_role_label (pa_window_get_plan (window), pa_zone_get_role (target))));
+  /* hovering is not selecting */
+  g_assert_true (pa_window_get_selected_zone (window) != target);
+  g_assert_true (pa_window_map_coords (window, 114.9, 22.3, &x, &y));
+  pa_map_view_hover (mv, x, y);
+  g_assert_null (pa_map_view_get_hovered_zone (mv));
+  g_assert_null (pa_map_view_dup_hover_text (mv));
+
+  /* Tab from no selection: the first zone; Shift+Tab from the first: the last */
+  pa_window_select_zone (window, NULL);
+  first = g_list_model_get_item (zones, 0);
+  last = g_list_model_get_item (zones, n - 1);
+  g_assert_true (pa_map_view_select_next (mv, 1) == first);
+  g_assert_true (pa_window_get_selected_zone (window) == first);
+  g_assert_true (pa_map_view_select_next (mv, -1) == last);
+  g_assert_true (pa_window_get_selected_zone (window) == last);
+  g_assert_true (pa_map_view_select_next (mv, 1) == first);
+
+  zoom = shumate_viewport_get_zoom_level (vp);
+  pa_map_view_zoom_by (mv, 1);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (vp), ==, round (zoom) + 1);
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (vp));
+  pa_map_view_pan_by (mv, 0.25, 0);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (vp)), >, lon);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -819,6 +878,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/opens-on-first-plan", test_opens_on_first_plan);
   g_test_add_func ("/window/list-selection-shows-details", test_list_selection_shows_details);
   g_test_add_func ("/window/map-click-selects-zone", test_map_click_selects_zone);
+  g_test_add_func ("/window/hover-and-keyboard", test_hover_and_keyboard);
   g_test_add_func ("/window/audit-findings-shown", test_audit_findings_shown);
   g_test_add_func ("/window/search-moves-to-result", test_search_moves_to_result);
   g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "geo/pa-view.h"
+#include "map/pa-hover-layer.h"
 #include "map/pa-tile-source.h"
 #include "map/pa-zone-layer.h"
 #include "pa-legend.h"
@@ -20,6 +21,7 @@ struct _PaMapView
   GtkOverlay *overlay;
   ShumateMap *map;
   PaZoneLayer *zone_layer;
+  PaHoverLayer *hover_layer;
   PaEditLayer *edit_layer;
   PaLegend *legend;
   GtkLabel *attribution;
@@ -109,13 +111,212 @@ pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *
   return TRUE;
 }
 
+/* The zone at widget point (x, y) of the plan shown, or NULL. */
+static PaZone *
+zone_at (PaMapView *self, double x, double y)
+{
+  ShumateViewport *vp = shumate_map_get_viewport (self->map);
+  PaPlan *plan = pa_document_get_plan (self->document);
+  double lat, lon;
+  if (!plan)
+    return NULL;
+  shumate_viewport_widget_coords_to_location (vp, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  return pa_painter_hit_test (plan, lon, lat);
+}
+
 static void
 map_released (GtkGestureClick *gesture, int n_press, double x, double y, PaMapView *self)
 {
   /* while drawing or placing, clicks are the edit layer's */
   PaEditMode mode = pa_edit_layer_get_mode (self->edit_layer);
-  if (n_press == 1 && mode != PA_EDIT_DRAW && mode != PA_EDIT_PLACE)
+  if (mode == PA_EDIT_DRAW || mode == PA_EDIT_PLACE)
+    return;
+  if (n_press == 1)
     pa_map_view_click (self, x, y);
+  else if (n_press == 2)
+    {
+      /* on a zone: the whole zone (libshumate's own double-click zoom is overtaken);
+       * elsewhere libshumate zooms in a step */
+      PaZone *zone = zone_at (self, x, y);
+      if (zone)
+        {
+          pa_document_select_zone (self->document, zone);
+          pa_map_view_fit_zone (self, zone);
+        }
+    }
+}
+
+void
+pa_map_view_hover (PaMapView *self, double x, double y)
+{
+  PaEditMode mode;
+  PaZone *zone;
+
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  mode = pa_edit_layer_get_mode (self->edit_layer);
+  /* the edit tools draw their own pointer feedback */
+  zone = mode == PA_EDIT_NONE ? zone_at (self, x, y) : NULL;
+  pa_hover_layer_set_zone (self->hover_layer, pa_document_get_plan (self->document), zone);
+}
+
+PaZone *
+pa_map_view_get_hovered_zone (PaMapView *self)
+{
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  return pa_hover_layer_get_zone (self->hover_layer);
+}
+
+char *
+pa_map_view_dup_hover_text (PaMapView *self)
+{
+  PaZone *zone = pa_hover_layer_get_zone (self->hover_layer);
+  PaPlan *plan = pa_document_get_plan (self->document);
+  const char *role;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  if (!zone || !plan)
+    return NULL;
+  label = pa_zone_dup_label (zone);
+  role = pa_plan_lookup_role_label (plan, pa_zone_get_role (zone));
+  return role ? g_strdup_printf ("%s\n%s", label, role) : g_steal_pointer (&label);
+}
+
+static void
+pointer_moved (GtkEventControllerMotion *motion, double x, double y, PaMapView *self)
+{
+  pa_map_view_hover (self, x, y);
+}
+
+static void
+pointer_left (GtkEventControllerMotion *motion, PaMapView *self)
+{
+  pa_hover_layer_set_zone (self->hover_layer, NULL, NULL);
+}
+
+static gboolean
+query_tooltip (GtkWidget *map, int x, int y, gboolean keyboard, GtkTooltip *tooltip, PaMapView *self)
+{
+  g_autofree char *text = NULL;
+  /* GTK asks again as the pointer moves (after "motion" has set the zone) */
+  if (keyboard)
+    return FALSE;
+  text = pa_map_view_dup_hover_text (self);
+  if (!text)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* ---- the keyboard: arrows pan, + and - zoom, Tab goes from zone to zone ---- */
+
+void
+pa_map_view_pan_by (PaMapView *self, double dx, double dy)
+{
+  ShumateViewport *vp = shumate_map_get_viewport (self->map);
+  double w = gtk_widget_get_width (GTK_WIDGET (self->map)), h = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double lat, lon;
+
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  shumate_viewport_widget_coords_to_location (vp, GTK_WIDGET (self->map), w / 2 + dx * w, h / 2 + dy * h, &lat,
+                                              &lon);
+  shumate_map_center_on (self->map, lat, lon);
+}
+
+void
+pa_map_view_zoom_by (PaMapView *self, int steps)
+{
+  ShumateViewport *vp = shumate_map_get_viewport (self->map);
+  double zoom;
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  zoom = CLAMP (round (shumate_viewport_get_zoom_level (vp)) + steps, shumate_viewport_get_min_zoom_level (vp),
+                shumate_viewport_get_max_zoom_level (vp));
+  shumate_viewport_set_zoom_level (vp, zoom);
+}
+
+PaZone *
+pa_map_view_select_next (PaMapView *self, int direction)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  GListModel *zones = plan ? pa_plan_get_zones (plan) : NULL;
+  PaZone *current = pa_document_get_selected_zone (self->document);
+  guint n = zones ? g_list_model_get_n_items (zones) : 0, at = 0;
+  g_autoptr (PaZone) next = NULL;
+  double x, y;
+
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  if (n == 0)
+    return NULL;
+  /* in the list's order, as the side panel shows them; from none, the first (or last) */
+  if (current)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+        if (z == current)
+          {
+            at = (i + n + (guint) (direction > 0 ? 1 : n - 1)) % n;
+            break;
+          }
+      }
+  else
+    at = direction > 0 ? 0 : n - 1;
+  next = g_list_model_get_item (zones, at);
+  pa_document_select_zone (self->document, next);
+  /* brought into view when it is out of it */
+  if (pa_zone_get_geometry (next) && !pa_geometry_is_empty (pa_zone_get_geometry (next)))
+    {
+      PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (next));
+      double w = gtk_widget_get_width (GTK_WIDGET (self->map)), h = gtk_widget_get_height (GTK_WIDGET (self->map));
+      double lp_lon = (b.minx + b.maxx) / 2, lp_lat = (b.miny + b.maxy) / 2;
+      if (pa_map_view_coords (self, lp_lon, lp_lat, &x, &y) && (x < 0 || y < 0 || x > w || y > h))
+        shumate_map_go_to (self->map, lp_lat, lp_lon);
+    }
+  return next;
+}
+
+static gboolean
+map_key_pressed (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, PaMapView *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      pa_map_view_pan_by (self, -0.25, 0);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      pa_map_view_pan_by (self, 0.25, 0);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      pa_map_view_pan_by (self, 0, -0.25);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      pa_map_view_pan_by (self, 0, 0.25);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      pa_map_view_zoom_by (self, 1);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      pa_map_view_zoom_by (self, -1);
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      /* Ctrl+Tab (not taken here) still leaves the map, as GTK does for every widget */
+      pa_map_view_select_next (self, (state & GDK_SHIFT_MASK) ? -1 : 1);
+      return TRUE;
+    case GDK_KEY_ISO_Left_Tab:
+      pa_map_view_select_next (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /* ---- tools ---- */
@@ -298,6 +499,7 @@ build (PaMapView *self)
   GtkWidget *license, *scale, *fit, *bottom;
   ShumateMapLayer *base;
   GtkGesture *click;
+  GtkEventController *motion, *keys;
 
   self->overlay = GTK_OVERLAY (gtk_overlay_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->overlay), GTK_WIDGET (self));
@@ -313,6 +515,8 @@ build (PaMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (base));
   self->zone_layer = pa_zone_layer_new (vp, self->basemap, self->document);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->zone_layer));
+  self->hover_layer = pa_hover_layer_new (vp);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->hover_layer));
   self->edit_layer = pa_edit_layer_new (vp, self->document, self->basemap);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->edit_layer));
   g_signal_connect_swapped (self->edit_layer, "outline-drawn", G_CALLBACK (outline_drawn), self);
@@ -324,6 +528,20 @@ build (PaMapView *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (map_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (pointer_left), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
+  g_signal_connect (self->map, "query-tooltip", G_CALLBACK (query_tooltip), self);
+  /* the map takes the keyboard when clicked or tabbed to */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (map_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), keys);
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self->map), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map: arrow keys move it, + and - zoom, Tab goes from zone to zone"), -1);
 
   /* the legend, and beneath it the attribution, one above the other: at any width the
    * attribution wraps instead of running over the legend */

@@ -37,6 +37,17 @@ void pa_map_view_fit (PaMapView *self, const PaBBox *box, gboolean animate);
 void pa_map_view_fit_zone (PaMapView *self, PaZone *zone);
 /* What a click at (x, y) does outside the drawing tools: select the zone there, or none. */
 PaZone *pa_map_view_click (PaMapView *self, double x, double y);
+/* The pointer at (x, y): the zone under it is outlined (not while a tool is in use). */
+void pa_map_view_hover (PaMapView *self, double x, double y);
+PaZone *pa_map_view_get_hovered_zone (PaMapView *self);
+/* What the pointer's tooltip says: the hovered zone's name and role; NULL for none. */
+char *pa_map_view_dup_hover_text (PaMapView *self);
+/* The keyboard's moves: by a fraction of the map's width and height, by whole zoom
+ * levels, and to the next (@direction 1) or previous (-1) zone of the list, selected and
+ * brought into view. */
+void pa_map_view_pan_by (PaMapView *self, double dx, double dy);
+void pa_map_view_zoom_by (PaMapView *self, int steps);
+PaZone *pa_map_view_select_next (PaMapView *self, int direction);
 /* Widget coordinates of (lon, lat); FALSE before the map has a size. */
 gboolean pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y);
 

@@ -949,6 +949,12 @@ pa_window_get_map (PaWindow *self)
   return pa_map_view_get_map (self->map_view);
 }
 
+PaMapView *
+pa_window_get_map_view (PaWindow *self)
+{
+  return self->map_view;
+}
+
 AdwFlap *
 pa_window_get_flap (PaWindow *self)
 {

@@ -13,6 +13,7 @@
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
 #include "pa-industry-browser.h"
+#include "pa-map-view.h"
 #include "store/pa-mbtiles.h"
 #include "store/pa-store.h"
 
@@ -68,6 +69,8 @@ GPtrArray *pa_window_get_findings (PaWindow *self);
 /* The drawing layer and the map, for tests that draw as a planner does. */
 PaEditLayer *pa_window_get_edit_layer (PaWindow *self);
 ShumateMap *pa_window_get_map (PaWindow *self);
+/* The map pane (hover, keyboard moves). */
+PaMapView *pa_window_get_map_view (PaWindow *self);
 /* The side panel's flap: beside the map, or folded over it in a narrow window. */
 AdwFlap *pa_window_get_flap (PaWindow *self);
 

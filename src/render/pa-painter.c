@@ -357,6 +357,29 @@ pa_painter_draw_focus (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *pl
 }
 
 void
+pa_painter_draw_hover (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *plan)
+{
+  PaBBox mb = padded_view_mercator (view);
+  PaColor c = pa_painter_role_color (plan, pa_zone_get_role (zone));
+
+  cairo_save (cr);
+  path_zone (cr, view, zone, &mb, 1.0);
+  /* a lighter wash of the zone's own colour and a bright rim: pointed at, not selected
+   * (the selection is ink on white) */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  pa_painter_set_color (cr, c, 0.18);
+  cairo_fill_preserve (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 5);
+  cairo_stroke_preserve (cr);
+  pa_painter_set_color (cr, c, 1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
 pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, double ui_scale)
 {
   GPtrArray *orgs = plan ? pa_plan_get_organisations (plan) : NULL;

@@ -45,6 +45,8 @@ void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZon
 /* Mutes everything the view shows but @zone under a white veil, and outlines @zone
  * boldly: an atlas page's zone among its neighbours. */
 void pa_painter_draw_focus (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *plan);
+/* The zone under the pointer: a light wash and a rim in its role's colour. */
+void pa_painter_draw_hover (cairo_t *cr, const PaView *view, PaZone *zone, PaPlan *plan);
 /* Enterprises and platforms that have a place on the map: a dot each, named from
  * district zooms on (where names have room). */
 void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, double ui_scale);
