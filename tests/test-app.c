@@ -89,6 +89,49 @@ test_open_database_file (void)
   }
 }
 
+/* Online tiles are off unless chosen: no source, so nothing can go to the network; the
+ * settings turn them on (OpenStreetMap, or a template with its key and GCJ-02) and off. */
+static void
+test_online_tiles_only_when_chosen (void)
+{
+  g_autofree char *path = pa_test_copy_default_store ("online.gpkg");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GSettings) settings = pa_application_settings_new ();
+  PaMapView *mv;
+  g_autofree char *credit = NULL;
+
+  pa_application_open_file (app, file);
+  settle ();
+  mv = pa_window_get_map_view (window_showing (path));
+  /* hidden: a map that is not shown asks for no tiles, so the test sends nothing to the
+   * real OpenStreetMap */
+  gtk_widget_set_visible (GTK_WIDGET (window_showing (path)), FALSE);
+  settle ();
+  g_assert_cmpstr (g_settings_get_string (settings, "online-tiles"), ==, "none");
+  g_assert_null (pa_map_view_get_online_source (mv));
+
+  g_settings_set_string (settings, "online-tiles", "osm");
+  g_assert_nonnull (pa_map_view_get_online_source (mv));
+  g_assert_false (pa_online_source_get_gcj02 (pa_map_view_get_online_source (mv)));
+  credit = pa_map_view_dup_attribution (mv);
+  g_assert_nonnull (strstr (credit, "OpenStreetMap"));
+
+  g_settings_set_string (settings, "online-url", "http://127.0.0.1:9/{z}/{x}/{y}.png?tk={key}");
+  g_settings_set_boolean (settings, "online-gcj02", TRUE);
+  g_settings_set_string (settings, "online-tiles", "custom");
+  g_assert_nonnull (pa_map_view_get_online_source (mv));
+  g_assert_true (pa_online_source_get_gcj02 (pa_map_view_get_online_source (mv)));
+  /* a template without {x} and {z} is not a source */
+  g_settings_set_string (settings, "online-url", "http://127.0.0.1:9/tiles.png");
+  g_assert_null (pa_map_view_get_online_source (mv));
+  g_settings_reset (settings, "online-url");
+  g_settings_reset (settings, "online-gcj02");
+  g_settings_reset (settings, "online-tiles");
+  g_assert_null (pa_map_view_get_online_source (mv));
+  gtk_window_destroy (GTK_WINDOW (window_showing (path)));
+  settle ();
+}
+
 /* New Database creates the file (adding .gpkg) with the built-in plans and opens it; an
  * existing file is opened, never replaced. */
 static void
@@ -302,6 +345,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/open-database-file", test_open_database_file);
   g_test_add_func ("/app/new-database", test_new_database);
   g_test_add_func ("/app/other-files", test_other_files);
+  g_test_add_func ("/app/online-tiles-only-when-chosen", test_online_tiles_only_when_chosen);
   g_test_add_func ("/app/window-sizes", test_window_sizes);
   status = g_test_run ();
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = gtk_application_get_windows (GTK_APPLICATION (app)))

@@ -7,9 +7,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "geo/pa-view.h"
 #include "map/pa-hover-layer.h"
+#include "map/pa-online-source.h"
 #include "map/pa-tile-source.h"
 #include "map/pa-zone-layer.h"
 #include "pa-legend.h"
@@ -25,8 +27,10 @@ struct _PaMapView
   PaEditLayer *edit_layer;
   PaLegend *legend;
   GtkLabel *attribution;
-  ShumateMapLayer *basemap_layer, *pack_layer;
+  ShumateMapLayer *basemap_layer, *online_layer, *pack_layer;
   PaMbtiles *pack;
+  PaOnlineSource *online;
+  GSettings *settings;
   GtkToggleButton *draw_button, *shape_button, *snap_button;
   PaZone *part_of; /* the zone a drawing adds a part to */
 
@@ -369,10 +373,40 @@ mode_ended (PaMapView *self)
     gtk_toggle_button_set_active (self->shape_button, FALSE);
 }
 
+/* Online tiles as the settings say: none (nothing goes to the network), OpenStreetMap,
+ * or the planner's own template. */
+static void
+online_settings_changed (PaMapView *self)
+{
+  g_autofree char *kind = g_settings_get_string (self->settings, "online-tiles");
+  g_autofree char *url = g_settings_get_string (self->settings, "online-url");
+  g_autofree char *key = g_settings_get_string (self->settings, "online-key");
+  g_autofree char *credit = g_settings_get_string (self->settings, "online-attribution");
+  g_autoptr (PaOnlineSource) source = NULL;
+
+  if (g_strcmp0 (kind, "osm") == 0)
+    source = pa_online_source_new (PA_ONLINE_OSM_URL, NULL, _("Map tiles © OpenStreetMap contributors"), FALSE);
+  else if (g_strcmp0 (kind, "custom") == 0 && strstr (url, "{x}") && strstr (url, "{z}"))
+    source = pa_online_source_new (url, key, *credit ? credit : NULL,
+                                   g_settings_get_boolean (self->settings, "online-gcj02"));
+  pa_map_view_set_online_source (self, source);
+}
+
 void
 pa_map_view_bind_settings (PaMapView *self, GSettings *settings)
 {
+  static const char *const keys[] = { "online-tiles", "online-url", "online-key", "online-attribution",
+                                       "online-gcj02" };
   g_settings_bind (settings, "snap", self->snap_button, "active", G_SETTINGS_BIND_DEFAULT);
+  if (self->settings)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+      g_signal_connect_swapped (settings, signal, G_CALLBACK (online_settings_changed), self);
+    }
+  online_settings_changed (self);
 }
 
 void
@@ -594,6 +628,10 @@ pa_map_view_dispose (GObject *object)
   PaMapView *self = PA_MAP_VIEW (object);
   g_clear_object (&self->part_of);
   g_clear_object (&self->pack);
+  g_clear_object (&self->online);
+  if (self->settings)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   if (self->overlay)
     gtk_widget_unparent (GTK_WIDGET (self->overlay));
   self->overlay = NULL;
@@ -681,6 +719,41 @@ pa_map_view_get_tile_pack (PaMapView *self)
 char *
 pa_map_view_dup_attribution (PaMapView *self)
 {
+  g_autofree char *offline = NULL;
+  const char *online;
+
   g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
-  return pa_painter_dup_attribution_with_pack (NULL, self->pack);
+  offline = pa_painter_dup_attribution_with_pack (NULL, self->pack);
+  online = self->online ? shumate_map_source_get_license (SHUMATE_MAP_SOURCE (self->online)) : NULL;
+  if (online && *online)
+    return g_strdup_printf ("%s · %s", online, offline);
+  return g_steal_pointer (&offline);
+}
+
+void
+pa_map_view_set_online_source (PaMapView *self, PaOnlineSource *source)
+{
+  g_autofree char *attribution = NULL;
+
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  if (self->online_layer)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->online_layer));
+  self->online_layer = NULL;
+  g_set_object (&self->online, source);
+  if (source)
+    {
+      /* over the offline basemap, which shows wherever a tile does not come (offline) */
+      self->online_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), shumate_map_get_viewport (self->map));
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->online_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+    }
+  attribution = pa_map_view_dup_attribution (self);
+  gtk_label_set_text (self->attribution, attribution);
+}
+
+PaOnlineSource *
+pa_map_view_get_online_source (PaMapView *self)
+{
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  return self->online;
 }

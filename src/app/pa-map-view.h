@@ -14,6 +14,7 @@
 #include "document/pa-document.h"
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
+#include "map/pa-online-source.h"
 #include "store/pa-mbtiles.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,10 @@ PaEditLayer *pa_map_view_get_edit_layer (PaMapView *self);
  * the basemap's. */
 void pa_map_view_set_tile_pack (PaMapView *self, PaMbtiles *pack);
 PaMbtiles *pa_map_view_get_tile_pack (PaMapView *self);
+/* Web tiles over the offline basemap (NULL: none; the settings' online-* keys choose them
+ * once pa_map_view_bind_settings() is called). */
+void pa_map_view_set_online_source (PaMapView *self, PaOnlineSource *source);
+PaOnlineSource *pa_map_view_get_online_source (PaMapView *self);
 /* The attribution the map shows: the basemap's data, then the pack's. */
 char *pa_map_view_dup_attribution (PaMapView *self);
 
@@ -52,7 +57,8 @@ PaZone *pa_map_view_select_next (PaMapView *self, int direction);
 gboolean pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y);
 
 /* The tools, as their buttons and shortcuts work them. */
-/* Snapping follows @settings' "snap" (and the toggle writes it back). */
+/* Snapping follows @settings' "snap" (and the toggle writes it back); the online tiles
+ * follow its online-* keys. */
 void pa_map_view_bind_settings (PaMapView *self, GSettings *settings);
 void pa_map_view_toggle_drawing (PaMapView *self);
 /* Draws another part of @zone. */

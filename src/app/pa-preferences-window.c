@@ -30,6 +30,77 @@ switch_row (PaPreferencesWindow *self, const char *key, const char *title, const
   return row;
 }
 
+static const char *const online_kinds[] = { "none", "osm", "custom" };
+
+static gboolean
+kind_to_index (GValue *value, GVariant *variant, gpointer data)
+{
+  const char *kind = g_variant_get_string (variant, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (online_kinds); i++)
+    if (g_strcmp0 (kind, online_kinds[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+index_to_kind (const GValue *value, const GVariantType *type, gpointer data)
+{
+  guint i = g_value_get_uint (value);
+  return g_variant_new_string (online_kinds[i < G_N_ELEMENTS (online_kinds) ? i : 0]);
+}
+
+static gboolean
+kind_is_custom (GValue *value, GVariant *variant, gpointer data)
+{
+  g_value_set_boolean (value, g_strcmp0 (g_variant_get_string (variant, NULL), "custom") == 0);
+  return TRUE;
+}
+
+/* Online tiles: off unless chosen here; the template's rows only for custom tiles. */
+static GtkWidget *
+online_group (PaPreferencesWindow *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *kind = adw_combo_row_new ();
+  GtkWidget *url = adw_entry_row_new ();
+  GtkWidget *key = adw_password_entry_row_new ();
+  GtkWidget *credit = adw_entry_row_new ();
+  GtkWidget *gcj02 = switch_row (self, "online-gcj02", _("The tiles are in GCJ-02"),
+                                 _("As AMap, Tencent and other Chinese web maps are: the tiles are shifted "
+                                   "back under the zones"));
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new ((const char *const[]){
+    _("Off: nothing is sent over the network"), _("OpenStreetMap"), _("Custom (XYZ URL template)"), NULL });
+  GtkWidget *custom[] = { url, key, credit, gcj02 };
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Online map tiles"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Park Atlas works offline. Web tiles are fetched only when chosen "
+                                           "here, kept in a disk cache, and drawn over the offline basemap, "
+                                           "which shows wherever no tile comes."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Tiles"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kinds));
+  g_settings_bind_with_mapping (self->settings, "online-tiles", kind, "selected", G_SETTINGS_BIND_DEFAULT,
+                                kind_to_index, index_to_kind, NULL, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (url), _("URL template, with {x}, {y}, {z} and {key}"));
+  g_settings_bind (self->settings, "online-url", url, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (key), _("Access key (replaces {key})"));
+  g_settings_bind (self->settings, "online-key", key, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (credit), _("Attribution shown on the map"));
+  g_settings_bind (self->settings, "online-attribution", credit, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kind);
+  for (guint i = 0; i < G_N_ELEMENTS (custom); i++)
+    {
+      g_settings_bind_with_mapping (self->settings, "online-tiles", custom[i], "sensitive", G_SETTINGS_BIND_GET,
+                                    kind_is_custom, NULL, NULL, NULL);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), custom[i]);
+    }
+  return group;
+}
+
 static void
 pa_preferences_window_dispose (GObject *object)
 {
@@ -78,6 +149,7 @@ pa_preferences_window_new (GtkWindow *parent, GSettings *settings)
                                          _("Otherwise Park Atlas opens the database in your data folder")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (editing));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (files));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (online_group (self)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
   return self;
 }

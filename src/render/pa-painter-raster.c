@@ -74,9 +74,8 @@ tile_cache_for (PaMbtiles *pack)
   return cache;
 }
 
-/* A PNG or JPEG as a cairo image (premultiplied ARGB), or NULL with @error. */
-static cairo_surface_t *
-decode_image (GBytes *bytes, GError **error)
+cairo_surface_t *
+pa_painter_decode_image (GBytes *bytes, GError **error)
 {
   g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr (GError) local = NULL;
@@ -145,7 +144,7 @@ load_tile (PaMbtiles *pack, int zoom, int x, int y)
 
   bytes = pa_mbtiles_read_tile (pack, zoom, x, y, &error);
   if (bytes)
-    surface = decode_image (bytes, &error);
+    surface = pa_painter_decode_image (bytes, &error);
   if (error)
     /* one bad tile leaves a hole, not a failed figure; the log names it */
     g_warning ("Tile %d/%d/%d of “%s” is left out: %s", zoom, x, y, pa_mbtiles_get_path (pack), error->message);

@@ -38,6 +38,8 @@ void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basema
  * show), at the pack's zoom that gives the surface's resolution — print resolution for
  * PDF and SVG. */
 void pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaMbtiles *pack);
+/* A PNG or JPEG tile as a cairo image (premultiplied ARGB), or NULL with @error. */
+cairo_surface_t *pa_painter_decode_image (GBytes *bytes, GError **error);
 /* Zone fills and outlines, large zones first so small ones stay on top; schematic
  * outlines dashed; @selected (may be NULL) highlighted. @ui_scale scales line widths. */
 void pa_painter_draw_zones (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
