@@ -2,6 +2,8 @@
  * map clicks and the details panel */
 #include "config.h"
 
+#include "geo/pa-mercator.h"
+
 #include <adwaita.h>
 #include <locale.h>
 #include <math.h>
@@ -844,6 +846,64 @@ test_hover_and_keyboard (void)
   g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (vp)), >, lon);
 }
 
+/* Two plans side by side at one scale: the same metres per pixel though Yantai lies 15°
+ * north of Shenzhen, and a move or zoom of either taken by the other; an unknown plan is
+ * refused and the comparison shown stays. */
+static void
+test_compare_two_plans (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaMapView *left = pa_window_get_map_view (window), *right;
+  ShumateViewport *lv, *rv;
+  PaComparePane *pane;
+  double lat0, lon0, lat1, lon1, rlat0, rlon0, rlat1, rlon1, moved_l, moved_r;
+
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  iterate_until (map_ready, 2000);
+  g_assert_true (pa_window_compare (window, "shenzhen", &error));
+  g_assert_no_error (error);
+  pane = pa_window_get_compare_pane (window);
+  g_assert_nonnull (pane);
+  g_assert_cmpstr (pa_plan_get_slug (pa_compare_pane_get_plan (pane)), ==, "shenzhen");
+  right = pa_compare_pane_get_map_view (pane);
+  lv = shumate_map_get_viewport (pa_map_view_get_map (left));
+  rv = shumate_map_get_viewport (pa_map_view_get_map (right));
+  /* each shows its own city */
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (lv)), >, 35);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (rv)), <, 25);
+  g_assert_cmpfloat (fabs (pa_compare_metres_per_pixel (right) / pa_compare_metres_per_pixel (left) - 1), <, 0.01);
+  /* different zoom levels make that one scale */
+  g_assert_cmpfloat (fabs (shumate_viewport_get_zoom_level (lv) - shumate_viewport_get_zoom_level (rv)), >, 0.1);
+
+  pa_map_view_zoom_by (left, 1);
+  g_assert_cmpfloat (fabs (pa_compare_metres_per_pixel (right) / pa_compare_metres_per_pixel (left) - 1), <, 0.01);
+
+  lat0 = shumate_location_get_latitude (SHUMATE_LOCATION (lv));
+  lon0 = shumate_location_get_longitude (SHUMATE_LOCATION (lv));
+  rlat0 = shumate_location_get_latitude (SHUMATE_LOCATION (rv));
+  rlon0 = shumate_location_get_longitude (SHUMATE_LOCATION (rv));
+  pa_map_view_pan_by (left, 0.25, 0);
+  lat1 = shumate_location_get_latitude (SHUMATE_LOCATION (lv));
+  lon1 = shumate_location_get_longitude (SHUMATE_LOCATION (lv));
+  rlat1 = shumate_location_get_latitude (SHUMATE_LOCATION (rv));
+  rlon1 = shumate_location_get_longitude (SHUMATE_LOCATION (rv));
+  moved_l = pa_haversine_m (lon0, lat0, lon1, lat1);
+  moved_r = pa_haversine_m (rlon0, rlat0, rlon1, rlat1);
+  g_assert_cmpfloat (moved_l, >, 1000);
+  g_assert_cmpfloat (fabs (moved_r / moved_l - 1), <, 0.02);
+  g_assert_cmpfloat (rlon1, >, rlon0);
+
+  /* and the other way: the right map leads too */
+  pa_map_view_zoom_by (right, -1);
+  g_assert_cmpfloat (fabs (pa_compare_metres_per_pixel (right) / pa_compare_metres_per_pixel (left) - 1), <, 0.01);
+
+  g_assert_false (pa_window_compare (window, "atlantis", &error));
+  g_assert_nonnull (error);
+  g_assert_true (pa_window_get_compare_pane (window) == pane);
+  g_assert_true (pa_window_compare (window, NULL, NULL));
+  g_assert_null (pa_window_get_compare_pane (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -879,6 +939,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/list-selection-shows-details", test_list_selection_shows_details);
   g_test_add_func ("/window/map-click-selects-zone", test_map_click_selects_zone);
   g_test_add_func ("/window/hover-and-keyboard", test_hover_and_keyboard);
+  g_test_add_func ("/window/compare-two-plans", test_compare_two_plans);
   g_test_add_func ("/window/audit-findings-shown", test_audit_findings_shown);
   g_test_add_func ("/window/search-moves-to-result", test_search_moves_to_result);
   g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);

@@ -32,6 +32,7 @@ struct _PaMapView
   PaOnlineSource *online;
   GSettings *settings;
   GtkToggleButton *draw_button, *shape_button, *snap_button;
+  GtkWidget *tools, *fit_button;
   PaZone *part_of; /* the zone a drawing adds a part to */
 
   PaDocument *document;
@@ -505,6 +506,7 @@ build_tools (PaMapView *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->snap_button));
   corner (box, GTK_ALIGN_START, GTK_ALIGN_START, 12, 0);
   gtk_overlay_add_overlay (self->overlay, box);
+  self->tools = box;
   g_signal_connect_swapped (self->draw_button, "toggled", G_CALLBACK (draw_toggled), self);
   g_signal_connect_swapped (self->shape_button, "toggled", G_CALLBACK (shape_toggled), self);
   g_signal_connect_swapped (self->snap_button, "toggled", G_CALLBACK (snap_toggled), self);
@@ -608,6 +610,7 @@ build (PaMapView *self)
   gtk_widget_add_css_class (fit, "circular");
   corner (fit, GTK_ALIGN_END, GTK_ALIGN_START, 64, 0);
   gtk_overlay_add_overlay (self->overlay, fit);
+  self->fit_button = fit;
   build_tools (self);
 
   scale = GTK_WIDGET (shumate_scale_new (vp));
@@ -620,6 +623,9 @@ build (PaMapView *self)
 
   g_signal_connect_object (self->document, "notify::plan", G_CALLBACK (plan_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (legend_changed), self, G_CONNECT_SWAPPED);
+  /* a document that shows a plan already (a plan opened for comparison) */
+  if (pa_document_get_plan (self->document))
+    legend_changed (self);
 }
 
 static void
@@ -756,4 +762,15 @@ pa_map_view_get_online_source (PaMapView *self)
 {
   g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
   return self->online;
+}
+
+void
+pa_map_view_set_editable (PaMapView *self, gboolean editable)
+{
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  if (!editable)
+    pa_edit_layer_stop (self->edit_layer);
+  /* the tools and "whole plan" act on the window's own plan */
+  gtk_widget_set_visible (self->tools, editable);
+  gtk_widget_set_visible (self->fit_button, editable);
 }

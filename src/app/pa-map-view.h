@@ -56,6 +56,8 @@ PaZone *pa_map_view_select_next (PaMapView *self, int direction);
 /* Widget coordinates of (lon, lat); FALSE before the map has a size. */
 gboolean pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y);
 
+/* Without the drawing tools and the "whole plan" button (a plan shown for comparison). */
+void pa_map_view_set_editable (PaMapView *self, gboolean editable);
 /* The tools, as their buttons and shortcuts work them. */
 /* Snapping follows @settings' "snap" (and the toggle writes it back); the online tiles
  * follow its online-* keys. */

@@ -1,6 +1,7 @@
 /* pa-window-private.h — what the window's files share (app-internal) */
 #pragma once
 
+#include "pa-compare-pane.h"
 #include "pa-industry-browser.h"
 #include "pa-map-view.h"
 #include "pa-window.h"
@@ -27,6 +28,9 @@ struct _PaWindow
   GtkSearchEntry *search_entry;
   GtkListBox *search_results;
   GPtrArray *hits;     /* PaSearchHit of the rows in search_results */
+  GMenu *compare_menu; /* "Compare With": every plan of the database */
+  GtkWidget *compare_separator;
+  PaComparePane *compare; /* the plan beside this one, or NULL */
 
   PaDocument *document;
   PaBasemap *basemap;

@@ -724,6 +724,14 @@ fill_plans (PaWindow *self)
       g_ptr_array_add (self->slugs, g_strdup (pair[0]));
       gtk_string_list_append (names, pair[1]);
     }
+  g_menu_remove_all (self->compare_menu);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      char **pair = plans->pdata[i];
+      g_autoptr (GMenuItem) item = g_menu_item_new (pair[1], NULL);
+      g_menu_item_set_action_and_target (item, "win.compare", "s", pair[0]);
+      g_menu_append_item (self->compare_menu, item);
+    }
   self->filling = TRUE;
   gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (names));
   for (guint i = 0; plan && i < self->slugs->len; i++)
@@ -741,6 +749,61 @@ plan_dropdown_changed (PaWindow *self)
     return;
   if (i < self->slugs->len && !pa_window_show_plan (self, self->slugs->pdata[i], &error))
     pa_window_toast (self, error->message);
+}
+
+/* ---- a second plan beside this one ---- */
+
+gboolean
+pa_window_compare (PaWindow *self, const char *slug, GError **error)
+{
+  PaComparePane *pane = NULL;
+
+  g_return_val_if_fail (PA_IS_WINDOW (self), FALSE);
+  if (slug && *slug)
+    {
+      pane = pa_compare_pane_new (pa_document_get_store (self->document), self->basemap, slug, error);
+      if (!pane)
+        return FALSE;
+    }
+  if (self->compare)
+    {
+      gtk_box_remove (self->map_box, GTK_WIDGET (self->compare));
+      gtk_box_remove (self->map_box, self->compare_separator);
+      self->compare = NULL;
+      self->compare_separator = NULL;
+    }
+  if (pane)
+    {
+      self->compare_separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+      gtk_box_append (self->map_box, self->compare_separator);
+      gtk_box_append (self->map_box, GTK_WIDGET (pane));
+      self->compare = pane;
+      pa_compare_pane_follow (pane, self->map_view);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-comparing", self->compare != NULL);
+  return TRUE;
+}
+
+PaComparePane *
+pa_window_get_compare_pane (PaWindow *self)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
+  return self->compare;
+}
+
+static void
+compare_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  if (!pa_window_compare (self, g_variant_get_string (param, NULL), &error))
+    pa_window_toast (self, error->message);
+}
+
+static void
+stop_comparing_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  pa_window_compare (PA_WINDOW (widget), NULL, NULL);
 }
 
 /* ---- building ---- */
@@ -787,6 +850,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, compare_menu);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, search_results);
@@ -809,6 +873,8 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.place-organisation", "x", place_organisation_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, pa_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, pa_window_export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-comparing", NULL, stop_comparing_action);
   gtk_widget_class_install_action (widget_class, "win.open-tile-pack", NULL, pa_window_open_tile_pack_action);
   gtk_widget_class_install_action (widget_class, "win.remove-tile-pack", NULL, pa_window_remove_tile_pack_action);
   gtk_widget_class_install_action (widget_class, "win.show-tile-pack", NULL, pa_window_show_tile_pack_action);
@@ -833,6 +899,7 @@ pa_window_init (PaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-tile-pack", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-comparing", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tile-pack", FALSE);
   {
     g_autoptr (GtkListItemFactory) button = plan_item_factory (TRUE);

@@ -12,6 +12,7 @@
 #include "io/pa-import-report.h"
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
+#include "pa-compare-pane.h"
 #include "pa-industry-browser.h"
 #include "pa-map-view.h"
 #include "store/pa-mbtiles.h"
@@ -46,6 +47,10 @@ gboolean pa_window_show_tile_pack (PaWindow *self, const char *path, gboolean re
 /* Shows @pack (NULL: none) for this window's life, not remembered (--basemap). */
 void pa_window_set_tile_pack (PaWindow *self, PaMbtiles *pack);
 PaMbtiles *pa_window_get_tile_pack (PaWindow *self);
+/* Shows plan @slug beside the window's own, at the same scale and moving with it (NULL or
+ * "": the window's plan alone again); FALSE with @error for an unknown plan. */
+gboolean pa_window_compare (PaWindow *self, const char *slug, GError **error);
+PaComparePane *pa_window_get_compare_pane (PaWindow *self);
 /* Shows plan @slug; FALSE with @error when the store has no such plan. */
 gboolean pa_window_show_plan (PaWindow *self, const char *slug, GError **error);
 PaPlan *pa_window_get_plan (PaWindow *self);
