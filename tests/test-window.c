@@ -904,6 +904,53 @@ test_compare_two_plans (void)
   g_assert_null (pa_window_get_compare_pane (window));
 }
 
+/* Other plans shown as layers with the window's own: each with its legend, toggled from
+ * the menu's check items or by code, the check following; an unknown plan is refused. */
+static void
+test_plans_as_layers (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaMapView *mv = pa_window_get_map_view (window);
+  g_autoptr (GPtrArray) shown = NULL;
+  g_autofree char *action = NULL;
+  int minhang = -1;
+
+  g_assert_true (pa_window_show_plan (window, "shanghai", &error));
+  g_assert_true (pa_window_show_layer (window, "pudong", TRUE, &error));
+  g_assert_no_error (error);
+  shown = pa_map_view_dup_layer_plans (mv);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (pa_plan_get_slug (shown->pdata[0]), ==, "pudong");
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* the menu: a check item per plan; Minhang's turned on from it */
+  {
+    g_autoptr (GPtrArray) plans = pa_document_list_plans (pa_window_get_document (window), NULL);
+    for (guint i = 0; i < plans->len; i++)
+      if (g_str_equal (((char **) plans->pdata[i])[0], "minhang"))
+        minhang = (int) i;
+  }
+  g_assert_cmpint (minhang, >=, 0);
+  action = g_strdup_printf ("layer.p%d", minhang);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  shown = pa_map_view_dup_layer_plans (mv);
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_cmpstr (pa_plan_get_slug (shown->pdata[1]), ==, "minhang");
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* the check follows: activated again, it turns the layer off */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  shown = pa_map_view_dup_layer_plans (mv);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  g_assert_false (pa_window_show_layer (window, "atlantis", TRUE, &error));
+  g_assert_nonnull (error);
+  g_assert_true (pa_window_show_layer (window, "pudong", FALSE, NULL));
+  shown = pa_map_view_dup_layer_plans (mv);
+  g_assert_cmpuint (shown->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -940,6 +987,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/map-click-selects-zone", test_map_click_selects_zone);
   g_test_add_func ("/window/hover-and-keyboard", test_hover_and_keyboard);
   g_test_add_func ("/window/compare-two-plans", test_compare_two_plans);
+  g_test_add_func ("/window/plans-as-layers", test_plans_as_layers);
   g_test_add_func ("/window/audit-findings-shown", test_audit_findings_shown);
   g_test_add_func ("/window/search-moves-to-result", test_search_moves_to_result);
   g_test_add_func ("/window/industry-browser-switches-plan", test_industry_browser_switches_plan);

@@ -12,6 +12,7 @@
 #include "geo/pa-view.h"
 #include "map/pa-hover-layer.h"
 #include "map/pa-online-source.h"
+#include "map/pa-plan-layer.h"
 #include "map/pa-tile-source.h"
 #include "map/pa-zone-layer.h"
 #include "pa-legend.h"
@@ -32,7 +33,8 @@ struct _PaMapView
   PaOnlineSource *online;
   GSettings *settings;
   GtkToggleButton *draw_button, *shape_button, *snap_button;
-  GtkWidget *tools, *fit_button;
+  GtkWidget *tools, *fit_button, *bottom;
+  GPtrArray *plan_layers; /* of PlanLayer: other plans shown with this one */
   PaZone *part_of; /* the zone a drawing adds a part to */
 
   PaDocument *document;
@@ -582,6 +584,7 @@ build (PaMapView *self)
   /* the legend, and beneath it the attribution, one above the other: at any width the
    * attribution wraps instead of running over the legend */
   bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->bottom = bottom;
   gtk_widget_set_valign (bottom, GTK_ALIGN_END);
   gtk_widget_set_can_target (bottom, FALSE);
   self->legend = PA_LEGEND (pa_legend_new ());
@@ -634,6 +637,7 @@ pa_map_view_dispose (GObject *object)
   PaMapView *self = PA_MAP_VIEW (object);
   g_clear_object (&self->part_of);
   g_clear_object (&self->pack);
+  g_clear_pointer (&self->plan_layers, g_ptr_array_unref);
   g_clear_object (&self->online);
   if (self->settings)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -660,9 +664,22 @@ pa_map_view_class_init (PaMapViewClass *klass)
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+typedef struct
+{
+  PaPlanLayer *layer; /* owned by the map */
+  GtkWidget *legend;  /* owned by the overlay's bottom box */
+} PlanLayer;
+
+static void
+plan_layer_free (PlanLayer *pl)
+{
+  g_free (pl);
+}
+
 static void
 pa_map_view_init (PaMapView *self)
 {
+  self->plan_layers = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_layer_free);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 }
@@ -773,4 +790,63 @@ pa_map_view_set_editable (PaMapView *self, gboolean editable)
   /* the tools and "whole plan" act on the window's own plan */
   gtk_widget_set_visible (self->tools, editable);
   gtk_widget_set_visible (self->fit_button, editable);
+}
+
+void
+pa_map_view_add_plan_layer (PaMapView *self, PaPlan *plan)
+{
+  PlanLayer *pl;
+  GtkWidget *name;
+  PaLegend *legend;
+
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  g_return_if_fail (PA_IS_PLAN (plan));
+  pa_map_view_remove_plan_layer (self, pa_plan_get_slug (plan));
+  pl = g_new0 (PlanLayer, 1);
+  /* under the window's own plan, which is the one selected and edited */
+  pl->layer = pa_plan_layer_new (shumate_map_get_viewport (self->map), plan);
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (pl->layer), SHUMATE_LAYER (self->zone_layer));
+  /* its legend entry: the plan's name over its roles */
+  pl->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  name = gtk_label_new (pa_plan_get_name (plan));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+  gtk_widget_add_css_class (name, "caption-heading");
+  gtk_widget_add_css_class (name, "osd");
+  legend = PA_LEGEND (pa_legend_new ());
+  pa_legend_set_plan (legend, plan);
+  gtk_box_append (GTK_BOX (pl->legend), name);
+  gtk_box_append (GTK_BOX (pl->legend), GTK_WIDGET (legend));
+  gtk_widget_set_halign (pl->legend, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (pl->legend, 12);
+  gtk_box_prepend (GTK_BOX (self->bottom), pl->legend);
+  g_ptr_array_add (self->plan_layers, pl);
+}
+
+void
+pa_map_view_remove_plan_layer (PaMapView *self, const char *slug)
+{
+  g_return_if_fail (PA_IS_MAP_VIEW (self));
+  for (guint i = 0; i < self->plan_layers->len; i++)
+    {
+      PlanLayer *pl = self->plan_layers->pdata[i];
+      if (g_strcmp0 (pa_plan_get_slug (pa_plan_layer_get_plan (pl->layer)), slug) == 0)
+        {
+          shumate_map_remove_layer (self->map, SHUMATE_LAYER (pl->layer));
+          gtk_box_remove (GTK_BOX (self->bottom), pl->legend);
+          g_ptr_array_remove_index (self->plan_layers, i);
+          return;
+        }
+    }
+}
+
+GPtrArray *
+pa_map_view_dup_layer_plans (PaMapView *self)
+{
+  GPtrArray *plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), plans);
+  for (guint i = 0; i < self->plan_layers->len; i++)
+    g_ptr_array_add (plans, g_object_ref (pa_plan_layer_get_plan (((PlanLayer *) self->plan_layers->pdata[i])->layer)));
+  return plans;
 }

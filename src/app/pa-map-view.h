@@ -56,6 +56,12 @@ PaZone *pa_map_view_select_next (PaMapView *self, int direction);
 /* Widget coordinates of (lon, lat); FALSE before the map has a size. */
 gboolean pa_map_view_coords (PaMapView *self, double lon, double lat, double *x, double *y);
 
+/* Other plans drawn under this one, read-only, each with its name and legend above the
+ * map's own legend (plans shown together as layers); one layer per plan slug. */
+void pa_map_view_add_plan_layer (PaMapView *self, PaPlan *plan);
+void pa_map_view_remove_plan_layer (PaMapView *self, const char *slug);
+/* The plans shown as layers, in the order they were added. */
+GPtrArray *pa_map_view_dup_layer_plans (PaMapView *self);
 /* Without the drawing tools and the "whole plan" button (a plan shown for comparison). */
 void pa_map_view_set_editable (PaMapView *self, gboolean editable);
 /* The tools, as their buttons and shortcuts work them. */

@@ -29,6 +29,8 @@ struct _PaWindow
   GtkListBox *search_results;
   GPtrArray *hits;     /* PaSearchHit of the rows in search_results */
   GMenu *compare_menu; /* "Compare With": every plan of the database */
+  GMenu *layers_menu;  /* "Show Plans as Layers": a check item per plan */
+  GSimpleActionGroup *layer_actions; /* "layer.pN": plan N of slugs shown as a layer */
   GtkWidget *compare_separator;
   PaComparePane *compare; /* the plan beside this one, or NULL */
 

@@ -30,6 +30,8 @@ pa_window_toast (PaWindow *self, const char *text)
 
 /* ---- the zone list, bound to the document's zones ---- */
 
+static void fill_layers_menu (PaWindow *self, GPtrArray *plans);
+
 static void
 update_row (GtkWidget *row)
 {
@@ -724,6 +726,7 @@ fill_plans (PaWindow *self)
       g_ptr_array_add (self->slugs, g_strdup (pair[0]));
       gtk_string_list_append (names, pair[1]);
     }
+  fill_layers_menu (self, plans);
   g_menu_remove_all (self->compare_menu);
   for (guint i = 0; i < plans->len; i++)
     {
@@ -749,6 +752,69 @@ plan_dropdown_changed (PaWindow *self)
     return;
   if (i < self->slugs->len && !pa_window_show_plan (self, self->slugs->pdata[i], &error))
     pa_window_toast (self, error->message);
+}
+
+/* ---- other plans as layers ---- */
+
+gboolean
+pa_window_show_layer (PaWindow *self, const char *slug, gboolean shown, GError **error)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), FALSE);
+  if (shown)
+    {
+      g_autoptr (PaPlan) plan = pa_store_load_plan (pa_document_get_store (self->document), slug, error);
+      if (!plan)
+        return FALSE;
+      pa_map_view_add_plan_layer (self->map_view, plan);
+    }
+  else
+    pa_map_view_remove_plan_layer (self->map_view, slug);
+  /* the menu's check follows, whoever asked */
+  for (guint i = 0; i < self->slugs->len; i++)
+    if (g_str_equal (self->slugs->pdata[i], slug))
+      {
+        g_autofree char *name = g_strdup_printf ("p%u", i);
+        GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), name);
+        if (action)
+          g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (shown));
+      }
+  return TRUE;
+}
+
+static void
+layer_toggled (GSimpleAction *action, GVariant *param, PaWindow *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "index"));
+  gboolean shown = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+  g_autoptr (GError) error = NULL;
+  if (i < self->slugs->len && !pa_window_show_layer (self, self->slugs->pdata[i], shown, &error))
+    pa_window_toast (self, error->message);
+}
+
+/* A check item per plan; the plans shown stay shown when the list is made again. */
+static void
+fill_layers_menu (PaWindow *self, GPtrArray *plans)
+{
+  g_autoptr (GPtrArray) shown = pa_map_view_dup_layer_plans (self->map_view);
+  g_auto (GStrv) old = g_action_group_list_actions (G_ACTION_GROUP (self->layer_actions));
+
+  for (guint i = 0; old[i]; i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->layer_actions), old[i]);
+  g_menu_remove_all (self->layers_menu);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      char **pair = plans->pdata[i];
+      g_autofree char *name = g_strdup_printf ("p%u", i), *detailed = g_strdup_printf ("layer.p%u", i);
+      gboolean on = FALSE;
+      g_autoptr (GSimpleAction) action = NULL;
+      for (guint k = 0; k < shown->len; k++)
+        on |= g_strcmp0 (pa_plan_get_slug (shown->pdata[k]), pair[0]) == 0;
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (on));
+      g_object_set_data (G_OBJECT (action), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (action, "activate", G_CALLBACK (layer_toggled), self);
+      g_action_map_add_action (G_ACTION_MAP (self->layer_actions), G_ACTION (action));
+      g_menu_append (self->layers_menu, pair[1], detailed);
+    }
 }
 
 /* ---- a second plan beside this one ---- */
@@ -825,6 +891,7 @@ pa_window_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_pointer (&self->slugs, g_ptr_array_unref);
+  g_clear_object (&self->layer_actions);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
   g_clear_object (&self->basemap);
   g_clear_object (&self->settings);
@@ -851,6 +918,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, industries_page);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, compare_menu);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, layers_menu);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, search_results);
@@ -900,6 +968,8 @@ pa_window_init (PaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-tile-pack", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-comparing", FALSE);
+  self->layer_actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "layer", G_ACTION_GROUP (self->layer_actions));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tile-pack", FALSE);
   {
     g_autoptr (GtkListItemFactory) button = plan_item_factory (TRUE);

@@ -47,6 +47,9 @@ gboolean pa_window_show_tile_pack (PaWindow *self, const char *path, gboolean re
 /* Shows @pack (NULL: none) for this window's life, not remembered (--basemap). */
 void pa_window_set_tile_pack (PaWindow *self, PaMbtiles *pack);
 PaMbtiles *pa_window_get_tile_pack (PaWindow *self);
+/* Shows plan @slug on the map with the window's own, read-only, as a layer with its
+ * legend (@shown FALSE: hides it); FALSE with @error for an unknown plan. */
+gboolean pa_window_show_layer (PaWindow *self, const char *slug, gboolean shown, GError **error);
 /* Shows plan @slug beside the window's own, at the same scale and moving with it (NULL or
  * "": the window's plan alone again); FALSE with @error for an unknown plan. */
 gboolean pa_window_compare (PaWindow *self, const char *slug, GError **error);
