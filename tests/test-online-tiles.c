@@ -227,7 +227,12 @@ main (int argc, char **argv)
   g_test_add_func ("/online/gcj02-shifted-back", test_gcj02_shifted_back);
   g_test_add_func ("/online/offline", test_offline);
   status = g_test_run ();
+  /* the server's side of the fetchers' connections is closed on the main loop */
+  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
   g_clear_object (&server);
+  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
   g_clear_object (&pack);
   g_free (last_agent);
   g_free (last_key);
