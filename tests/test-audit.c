@@ -48,6 +48,22 @@ test_yantai_reads_comparators_and_finds_the_overlap (void)
   g_assert_cmpuint (checks, >, 20);
 }
 
+/* An English figure from a Chinese interface (and the other way round) words the audit's
+ * findings in the figure's language. */
+static void
+test_findings_in_the_figures_language (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  g_autoptr (GPtrArray) en = pa_audit_plan_in (plan, PA_AUDIT_DEFAULT_TOLERANCE, "en", NULL);
+  g_autoptr (GPtrArray) zh = pa_audit_plan_in (plan, PA_AUDIT_DEFAULT_TOLERANCE, "zh", NULL);
+
+  g_assert_cmpuint (en->len, ==, 1);
+  g_assert_cmpuint (zh->len, ==, 1);
+  g_assert_true (g_str_has_prefix (((PaFinding *) en->pdata[0])->message, "overlap: "));
+  g_assert_true (g_str_has_prefix (((PaFinding *) zh->pdata[0])->message, "重叠："));
+}
+
 /* The other plans' arithmetic holds within 1 %: Minhang's four bases and 其他街镇
  * (85.2 + 122.5 + 47.4 + 7.0 + 37.8 = 299.9 against 300亿元), each row's growth
  * (e.g. 62.3 × 1.11³ = 85.20; the worst, 紫竹 5.6 × 1.08³ = 7.05 against 7.0, +0.8 %) and
@@ -308,6 +324,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/audit/findings-in-the-figures-language", test_findings_in_the_figures_language);
   g_test_add_func ("/audit/yantai-reads-comparators-and-finds-the-overlap", test_yantai_reads_comparators_and_finds_the_overlap);
   g_test_add_func ("/audit/running-text-baselines-are-checked", test_running_text_baselines_are_checked);
   g_test_add_func ("/audit/comparators-are-read", test_comparators_are_read);

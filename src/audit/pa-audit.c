@@ -3,6 +3,9 @@
 
 #include "pa-audit.h"
 
+/* findings are printed in figures, in the figure's language */
+#include "render/pa-figure-text.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -126,24 +129,24 @@ consistent (double gap, const char *comparator, double tolerance)
 
 /* How the finding's message reads the stated value: "a lower bound", "about" … */
 static const char *
-reading (const char *comparator)
+reading (const char *comparator, const char *lang)
 {
   switch (pa_comparator_classify (comparator))
     {
     case PA_COMPARATOR_AT_LEAST:
     case PA_COMPARATOR_MORE_THAN:
-      return _(" (a lower bound, and the other numbers fall short of it)");
+      return pa_figure_text (lang, N_(" (a lower bound, and the other numbers fall short of it)"));
     case PA_COMPARATOR_ABOUT:
-      return _(" (an approximate value, and the other numbers are further off than ±5%)");
+      return pa_figure_text (lang, N_(" (an approximate value, and the other numbers are further off than ±5%)"));
     case PA_COMPARATOR_NEARLY:
-      return _(" (“nearly”: the other numbers should be at most 10% below it)");
+      return pa_figure_text (lang, N_(" (“nearly”: the other numbers should be at most 10% below it)"));
     default:
       return "";
     }
 }
 
 static void
-check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
+check_sum (PaTargetSum *sum, double tolerance, const char *lang, GPtrArray *out, guint *n)
 {
   g_autoptr (GString) terms = g_string_new (NULL);
   g_autofree char *total_label = label (sum->total);
@@ -175,11 +178,11 @@ check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
   /* Translators: sum check. 1: the parts, 2: their sum, 3: unit, 4: what they should
    * make up, 5: comparator, 6: stated total, 7: unit, 8: gap in %, 9: tolerance in %,
    * 10: how the comparator is read, or nothing */
-  f->message = g_strdup_printf (_("sum: %1$s = %2$s%3$s, but %4$s is stated as %5$s%6$s%7$s%10$s: "
-                                  "%8$s%% apart (tolerance ±%9$s%%)"),
+  f->message = g_strdup_printf (pa_figure_text (lang, N_("sum: %1$s = %2$s%3$s, but %4$s is stated as %5$s%6$s%7$s%10$s: "
+                                  "%8$s%% apart (tolerance ±%9$s%%)")),
                                 terms->str, sum_text, unit (sum->total), total_label,
                                 sum->total->comparator ? sum->total->comparator : "", stated_text,
-                                unit (sum->total), pct, tol, reading (sum->total->comparator));
+                                unit (sum->total), pct, tol, reading (sum->total->comparator, lang));
   for (guint i = 0; i < sum->parts->len; i++)
     add_owner (f, sum->parts->pdata[i]);
   add_owner (f, sum->total);
@@ -187,7 +190,7 @@ check_sum (PaTargetSum *sum, double tolerance, GPtrArray *out, guint *n)
 }
 
 static void
-check_growth (PaPlan *plan, PaTarget *t, double tolerance, GPtrArray *out, guint *n)
+check_growth (PaPlan *plan, PaTarget *t, double tolerance, const char *lang, GPtrArray *out, guint *n)
 {
   int base_year = t->baseline_year, years;
   gboolean assumed = FALSE;
@@ -222,19 +225,19 @@ check_growth (PaPlan *plan, PaTarget *t, double tolerance, GPtrArray *out, guint
   stated = pa_format_number (t->value);
   pct = g_strdup_printf ("%+.1f", gap * 100);
   tol = pa_format_number (tolerance * 100);
-  assumption = assumed ? g_strdup_printf (_(" (base year not stated: taken as %d, the year before the plan's period)"), base_year)
+  assumption = assumed ? g_strdup_printf (pa_figure_text (lang, N_(" (base year not stated: taken as %d, the year before the plan's period)")), base_year)
                        : g_strdup ("");
   /* Translators: growth check */
-  f->message = g_strdup_printf (_("growth: %1$s: %2$s%3$s in %4$d × (1 + %5$s%%)^%6$d = %7$s%3$s by %8$d%9$s, "
-                                  "but the document states %10$s%3$s%13$s: %11$s%% apart (tolerance ±%12$s%%)"),
+  f->message = g_strdup_printf (pa_figure_text (lang, N_("growth: %1$s: %2$s%3$s in %4$d × (1 + %5$s%%)^%6$d = %7$s%3$s by %8$d%9$s, "
+                                  "but the document states %10$s%3$s%13$s: %11$s%% apart (tolerance ±%12$s%%)")),
                                 lab, base, unit (t), base_year, rate, years, exp_text, t->year,
-                                assumption, stated, pct, tol, reading (t->comparator));
+                                assumption, stated, pct, tol, reading (t->comparator, lang));
   add_owner (f, t);
   g_ptr_array_add (out, f);
 }
 
 static void
-check_increase (PaTarget *t, double tolerance, GPtrArray *out, guint *n)
+check_increase (PaTarget *t, double tolerance, const char *lang, GPtrArray *out, guint *n)
 {
   double expected, gap;
   g_autofree char *lab = NULL, *base = NULL, *inc = NULL, *exp_text = NULL, *stated = NULL;
@@ -257,9 +260,9 @@ check_increase (PaTarget *t, double tolerance, GPtrArray *out, guint *n)
   pct = g_strdup_printf ("%+.1f", gap * 100);
   tol = pa_format_number (tolerance * 100);
   /* Translators: increase check */
-  f->message = g_strdup_printf (_("increase: %1$s: %2$s%3$s + %4$s%3$s = %5$s%3$s, but the document "
-                                  "states %6$s%3$s%9$s: %7$s%% apart (tolerance ±%8$s%%)"),
-                                lab, base, unit (t), inc, exp_text, stated, pct, tol, reading (t->comparator));
+  f->message = g_strdup_printf (pa_figure_text (lang, N_("increase: %1$s: %2$s%3$s + %4$s%3$s = %5$s%3$s, but the document "
+                                  "states %6$s%3$s%9$s: %7$s%% apart (tolerance ±%8$s%%)")),
+                                lab, base, unit (t), inc, exp_text, stated, pct, tol, reading (t->comparator, lang));
   add_owner (f, t);
   g_ptr_array_add (out, f);
 }
@@ -276,7 +279,7 @@ period_finding (PaTarget *t, double expected, double stated, PaCitation *other, 
 /* A target year outside the plan's period, before it or after it, and a base year that is
  * not before its target year. */
 static void
-check_period (PaPlan *plan, PaTarget *t, GPtrArray *out, guint *n)
+check_period (PaPlan *plan, PaTarget *t, const char *lang, GPtrArray *out, guint *n)
 {
   int start = pa_plan_get_period_start (plan), end = pa_plan_get_period_end (plan);
   g_autofree char *lab = label (t);
@@ -286,8 +289,8 @@ check_period (PaPlan *plan, PaTarget *t, GPtrArray *out, guint *n)
       (*n)++;
       if (t->year < start)
         g_ptr_array_add (out, period_finding (t, start, t->year, pa_plan_get_period_citation (plan),
-                                              g_strdup_printf (_("period: %s: the target year %d is before "
-                                                                 "the plan's period starts (%d)"),
+                                              g_strdup_printf (pa_figure_text (lang, N_("period: %s: the target year %d is before "
+                                                                 "the plan's period starts (%d)")),
                                                                lab, t->year, start)));
     }
   if (t->year > 0 && end > 0)
@@ -295,8 +298,8 @@ check_period (PaPlan *plan, PaTarget *t, GPtrArray *out, guint *n)
       (*n)++;
       if (t->year > end)
         g_ptr_array_add (out, period_finding (t, end, t->year, pa_plan_get_period_citation (plan),
-                                              g_strdup_printf (_("period: %s: the target year %d is after "
-                                                                 "the plan's period ends (%d)"),
+                                              g_strdup_printf (pa_figure_text (lang, N_("period: %s: the target year %d is after "
+                                                                 "the plan's period ends (%d)")),
                                                                lab, t->year, end)));
     }
   if (t->year > 0 && t->baseline_year > 0)
@@ -304,8 +307,8 @@ check_period (PaPlan *plan, PaTarget *t, GPtrArray *out, guint *n)
       (*n)++;
       if (t->baseline_year >= t->year)
         g_ptr_array_add (out, period_finding (t, t->year, t->baseline_year, t->baseline_citation,
-                                              g_strdup_printf (_("period: %s: the base year %d is not "
-                                                                 "before the target year %d"),
+                                              g_strdup_printf (pa_figure_text (lang, N_("period: %s: the base year %d is not "
+                                                                 "before the target year %d")),
                                                                lab, t->baseline_year, t->year)));
     }
 }
@@ -332,7 +335,7 @@ shared_indicator (PaZone *a, PaZone *b, PaTarget **of_a)
  * same firms may be counted in both (Yantai's 高新区, in the core zone, lies in 莱山区,
  * which is part of another zone). */
 static void
-check_overlaps (PaPlan *plan, GPtrArray *out, guint *n)
+check_overlaps (PaPlan *plan, const char *lang, GPtrArray *out, guint *n)
 {
   GListModel *zones = pa_plan_get_zones (plan);
   guint count = g_list_model_get_n_items (zones);
@@ -373,8 +376,8 @@ check_overlaps (PaPlan *plan, GPtrArray *out, guint *n)
         pct = g_strdup_printf ("%.0f", 100 * shared / smaller);
         /* Translators: overlap check. 1, 2: zone names, 3: km², 4: percent of the smaller
          * zone, 5: the indicator both zones have a target of */
-        f->message = g_strdup_printf (_("overlap: %1$s and %2$s share %3$s km² (%4$s%% of the smaller), "
-                                        "and both have a target of %5$s: the same firms may be counted twice"),
+        f->message = g_strdup_printf (pa_figure_text (lang, N_("overlap: %1$s and %2$s share %3$s km² (%4$s%% of the smaller), "
+                                        "and both have a target of %5$s: the same firms may be counted twice")),
                                       pa_zone_get_name (a), pa_zone_get_name (b), area_text, pct, ta->indicator);
         g_ptr_array_add (f->owners, g_strdup (pa_zone_get_name (a)));
         g_ptr_array_add (f->owners, g_strdup (pa_zone_get_name (b)));
@@ -385,6 +388,12 @@ check_overlaps (PaPlan *plan, GPtrArray *out, guint *n)
 GPtrArray *
 pa_audit_plan (PaPlan *plan, double tolerance, guint *n_checks)
 {
+  return pa_audit_plan_in (plan, tolerance, NULL, n_checks);
+}
+
+GPtrArray *
+pa_audit_plan_in (PaPlan *plan, double tolerance, const char *lang, guint *n_checks)
+{
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_finding_unref);
   GPtrArray *targets = pa_plan_get_all_targets (plan);
   GPtrArray *sums = pa_plan_get_sums (plan);
@@ -392,15 +401,15 @@ pa_audit_plan (PaPlan *plan, double tolerance, guint *n_checks)
 
   g_return_val_if_fail (PA_IS_PLAN (plan), out);
   for (guint i = 0; i < sums->len; i++)
-    check_sum (sums->pdata[i], tolerance, out, &n);
+    check_sum (sums->pdata[i], tolerance, lang, out, &n);
   for (guint i = 0; i < targets->len; i++)
     {
       PaTarget *t = targets->pdata[i];
-      check_growth (plan, t, tolerance, out, &n);
-      check_increase (t, tolerance, out, &n);
-      check_period (plan, t, out, &n);
+      check_growth (plan, t, tolerance, lang, out, &n);
+      check_increase (t, tolerance, lang, out, &n);
+      check_period (plan, t, lang, out, &n);
     }
-  check_overlaps (plan, out, &n);
+  check_overlaps (plan, lang, out, &n);
   if (n_checks)
     *n_checks = n;
   return out;

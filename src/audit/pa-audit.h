@@ -51,6 +51,9 @@ gboolean pa_finding_involves (const PaFinding *self, const char *owner);
 /* Runs every check on @plan; returns the findings (PaFinding) and, in @n_checks, how many
  * checks could be made. */
 GPtrArray *pa_audit_plan (PaPlan *plan, double tolerance, guint *n_checks);
+/* The same with the findings worded in @lang ("zh", "en"; NULL: the interface's), for a
+ * figure whose language is not the interface's. */
+GPtrArray *pa_audit_plan_in (PaPlan *plan, double tolerance, const char *lang, guint *n_checks);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaFinding, pa_finding_unref)
 

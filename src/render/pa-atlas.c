@@ -447,7 +447,7 @@ sources_page (Atlas *a)
     }
   a->y += 10 * a->k;
   paragraph (a, tr (a, N_("Audit of the plan's arithmetic")), 12 * a->k, TRUE, ink, 6 * a->k);
-  findings = pa_audit_plan (a->plan, PA_AUDIT_DEFAULT_TOLERANCE, &checks);
+  findings = pa_audit_plan_in (a->plan, PA_AUDIT_DEFAULT_TOLERANCE, a->options->lang, &checks);
   if (!findings->len)
     {
       g_autofree char *none = g_strdup_printf (tr (a, N_("No findings in %u checks.")), checks);
