@@ -77,6 +77,67 @@ test_suggests_name_and_remembers (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Pixels of @image that are neither the window's background nor clear: drawn content. */
+static guint
+inked (cairo_surface_t *image)
+{
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  guint n = 0;
+  for (int y = 0; y < h; y += 3)
+    for (int x = 0; x < w; x += 3)
+      {
+        guint32 p = *(const guint32 *) (data + y * stride + x * 4);
+        n += (p >> 24) == 0xff && (p & 0xffffff) != 0xffffff;
+      }
+  return n;
+}
+
+static void
+wait_for_preview (PaExportDialog *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while ((pa_export_dialog_is_previewing (dialog) || !pa_export_dialog_get_preview (dialog))
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The preview is drawn off the main thread: the window answers while it is made, and
+ * then shows the page; a change of paper draws it again, in the new shape. */
+static void
+test_preview_drawn_in_a_thread (void)
+{
+  PaExportDialog *dialog = open_dialog ("minhang", NULL);
+  GtkWidget *paper = find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
+  cairo_surface_t *first;
+  guint ink_landscape;
+  g_auto (PaExportOptions) o;
+
+  wait_for_preview (dialog);
+  first = pa_export_dialog_get_preview (dialog);
+  g_assert_nonnull (first);
+  ink_landscape = inked (first);
+  g_assert_cmpuint (ink_landscape, >, 1000);
+  /* portrait: a new preview, and the main loop turns while it is drawn */
+  g_assert_nonnull (paper);
+  pa_export_dialog_get_options (dialog, &o);
+  {
+    GtkWidget *orientation = find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 2);
+    guint turns = 0;
+    adw_combo_row_set_selected (ADW_COMBO_ROW (orientation), o.portrait ? 0 : 1);
+    g_assert_true (pa_export_dialog_is_previewing (dialog));
+    while (pa_export_dialog_is_previewing (dialog))
+      {
+        g_main_context_iteration (NULL, TRUE);
+        turns++;
+      }
+    g_assert_cmpuint (turns, >, 0);
+  }
+  g_assert_true (pa_export_dialog_get_preview (dialog) != first || inked (pa_export_dialog_get_preview (dialog)) != ink_landscape);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Export writes the file in a thread and says where. */
 static void
 test_exports_in_a_thread (void)
@@ -187,6 +248,7 @@ main (int argc, char *argv[])
   basemap = pa_store_load_basemap (pa_test_default_store (), NULL);
   g_test_add_func ("/export-dialog/suggests-name-and-remembers", test_suggests_name_and_remembers);
   g_test_add_func ("/export-dialog/exports-in-a-thread", test_exports_in_a_thread);
+  g_test_add_func ("/export-dialog/preview-drawn-in-a-thread", test_preview_drawn_in_a_thread);
   g_test_add_func ("/export-dialog/cancel-keeps-existing-file", test_cancel_keeps_existing_file);
   g_test_add_func ("/export-dialog/unwritable-folder-is-reported", test_unwritable_folder_is_reported);
   g_test_add_func ("/export-dialog/escape-closes", test_escape_closes);

@@ -37,6 +37,10 @@ struct _PaExportDialog
   GPtrArray *zone_keys; /* extent entries after "whole plan" and "current view" */
   GCancellable *cancellable; /* set while an export runs */
   gboolean close_when_done;
+  /* the preview is drawn in a thread, one job at a time; a change meanwhile asks again */
+  cairo_surface_t *preview_image;
+  int preview_w, preview_h, asked_w, asked_h;
+  gboolean preview_busy, preview_again;
 };
 
 G_DEFINE_FINAL_TYPE (PaExportDialog, pa_export_dialog, ADW_TYPE_WINDOW)
@@ -112,34 +116,141 @@ pa_export_dialog_suggest_name (PaExportDialog *self)
   return g_string_free (name, FALSE);
 }
 
-/* The page as the file will have it, scaled into the preview, with a shadow. */
+typedef struct
+{
+  PaPlan *plan;
+  PaBasemap *basemap;
+  PaExportOptions options;
+  int w, h, scale;
+} PreviewJob;
+
+static void
+preview_job_free (PreviewJob *job)
+{
+  g_clear_object (&job->plan);
+  g_clear_object (&job->basemap);
+  pa_export_options_clear (&job->options);
+  g_free (job);
+}
+
+/* The page as the file will have it, scaled into a w × h image, with a shadow: the same
+ * painter as the export, off the main thread (a plan of 10,000 zones takes seconds). */
+static void
+render_preview (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PreviewJob *job = data;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->w * job->scale, job->h * job->scale);
+  cairo_t *cr = cairo_create (s);
+  double pw, ph, scale, x, y;
+
+  cairo_surface_set_device_scale (s, job->scale, job->scale);
+  pa_export_options_get_page_pt (&job->options, &pw, &ph);
+  scale = MIN ((job->w - 24) / pw, (job->h - 24) / ph);
+  if (scale > 0)
+    {
+      x = (job->w - pw * scale) / 2;
+      y = (job->h - ph * scale) / 2;
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+      cairo_rectangle (cr, x + 2, y + 3, pw * scale, ph * scale);
+      cairo_fill (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, scale, scale);
+      cairo_rectangle (cr, 0, 0, pw, ph);
+      cairo_clip (cr);
+      if (job->options.atlas)
+        pa_atlas_draw_page (cr, job->plan, job->basemap, &job->options, pw, ph, 1);
+      else
+        pa_figure_draw (cr, job->plan, job->basemap, &job->options, pw, ph);
+    }
+  cairo_destroy (cr);
+  g_task_return_pointer (task, s, (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void schedule_preview (PaExportDialog *self);
+
+static void
+preview_rendered (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PaExportDialog *self = PA_EXPORT_DIALOG (source);
+  PreviewJob *job = g_task_get_task_data (G_TASK (result));
+  cairo_surface_t *image = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->preview_busy = FALSE;
+  if (!self->preview) /* closed meanwhile */
+    {
+      cairo_surface_destroy (image);
+      return;
+    }
+  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
+  self->preview_image = image;
+  self->preview_w = job->w, self->preview_h = job->h;
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  if (self->preview_again)
+    schedule_preview (self);
+}
+
+static void
+schedule_preview (PaExportDialog *self)
+{
+  g_autoptr (GTask) task = NULL;
+  PreviewJob *job;
+  int w = gtk_widget_get_width (GTK_WIDGET (self->preview)), h = gtk_widget_get_height (GTK_WIDGET (self->preview));
+
+  if (w <= 0 || h <= 0)
+    return;
+  if (self->preview_busy)
+    {
+      self->preview_again = TRUE;
+      return;
+    }
+  self->preview_again = FALSE;
+  self->preview_busy = TRUE;
+  self->asked_w = w, self->asked_h = h;
+  job = g_new0 (PreviewJob, 1);
+  job->plan = g_object_ref (self->plan);
+  job->basemap = self->basemap ? g_object_ref (self->basemap) : NULL;
+  pa_export_dialog_get_options (self, &job->options);
+  job->w = w, job->h = h;
+  job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self->preview));
+  task = g_task_new (self, NULL, preview_rendered, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
+  g_task_run_in_thread (task, render_preview);
+}
+
+/* The last preview made, stretched while the next one for a new size is drawn. */
 static void
 draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   PaExportDialog *self = data;
-  g_auto (PaExportOptions) o;
-  double pw, ph, scale, x, y;
 
-  pa_export_dialog_get_options (self, &o);
-  pa_export_options_get_page_pt (&o, &pw, &ph);
-  scale = MIN ((width - 24) / pw, (height - 24) / ph);
-  if (scale <= 0)
+  if (width != self->asked_w || height != self->asked_h)
+    schedule_preview (self);
+  if (!self->preview_image)
     return;
-  x = (width - pw * scale) / 2;
-  y = (height - ph * scale) / 2;
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_rectangle (cr, x + 2, y + 3, pw * scale, ph * scale);
-  cairo_fill (cr);
   cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, scale, scale);
-  cairo_rectangle (cr, 0, 0, pw, ph);
-  cairo_clip (cr);
-  if (o.atlas)
-    pa_atlas_draw_page (cr, self->plan, self->basemap, &o, pw, ph, 1);
-  else
-    pa_figure_draw (cr, self->plan, self->basemap, &o, pw, ph);
+  if (self->preview_w != width || self->preview_h != height)
+    {
+      double k = MIN ((double) width / self->preview_w, (double) height / self->preview_h);
+      cairo_translate (cr, (width - self->preview_w * k) / 2, (height - self->preview_h * k) / 2);
+      cairo_scale (cr, k, k);
+    }
+  cairo_set_source_surface (cr, self->preview_image, 0, 0);
+  cairo_paint (cr);
   cairo_restore (cr);
+}
+
+gboolean
+pa_export_dialog_is_previewing (PaExportDialog *self)
+{
+  g_return_val_if_fail (PA_IS_EXPORT_DIALOG (self), FALSE);
+  return self->preview_busy;
+}
+
+cairo_surface_t *
+pa_export_dialog_get_preview (PaExportDialog *self)
+{
+  g_return_val_if_fail (PA_IS_EXPORT_DIALOG (self), NULL);
+  return self->preview_image;
 }
 
 static void
@@ -165,7 +276,7 @@ options_changed (PaExportDialog *self)
   else
     size = g_strdup_printf (_("%.0f × %.0f mm"), mw, mh);
   gtk_label_set_text (self->size_label, size);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  schedule_preview (self);
 }
 
 static void
@@ -473,6 +584,7 @@ pa_export_dialog_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->basemap);
   g_clear_object (&self->tiles);
+  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_free (self->selected_key);
@@ -539,5 +651,5 @@ pa_export_dialog_set_tile_pack (PaExportDialog *self, PaMbtiles *tiles)
 {
   g_return_if_fail (PA_IS_EXPORT_DIALOG (self));
   g_set_object (&self->tiles, tiles);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  schedule_preview (self);
 }

@@ -23,6 +23,10 @@ PaExportDialog *pa_export_dialog_new (GtkWindow *parent, PaPlan *plan, PaBasemap
                                       const PaBBox *view_box, GSettings *settings);
 /* The raster tile pack the window shows, drawn over the basemap (NULL: none). */
 void pa_export_dialog_set_tile_pack (PaExportDialog *self, PaMbtiles *tiles);
+/* TRUE while the preview of the options is being drawn (in a thread); the last one drawn,
+ * or NULL before the first. */
+gboolean pa_export_dialog_is_previewing (PaExportDialog *self);
+cairo_surface_t *pa_export_dialog_get_preview (PaExportDialog *self);
 /* The options the dialog's widgets say (free with pa_export_options_clear). */
 void pa_export_dialog_get_options (PaExportDialog *self, PaExportOptions *options);
 /* "<plan>[-<zone>][-atlas]-<page>.<ext>" for the chosen format. */
