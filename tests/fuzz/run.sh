@@ -22,7 +22,7 @@ dict=
 [ -f "$here/$target.dict" ] && dict=-dict=$here/$target.dict
 # inputs as big as land.geojson (100 kB) make each run slow; small ones find the bugs
 maxlen=
-[ "$target" = geojson ] && maxlen=-max_len=16384
+case $target in geojson|gpkg-import) maxlen=-max_len=16384 ;; esac
 # full malloc stacks for the JSON readers: the json-glib leak suppression matches only on
 # them (and they cost a third of the speed, so the others keep the fast ones)
 unwind=
