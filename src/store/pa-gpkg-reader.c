@@ -4,7 +4,6 @@
 #include "pa-gpkg-reader.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pa-store-private.h"
@@ -79,42 +78,6 @@ check_header (const char *path, GError **error)
     }
 }
 
-/* A database in WAL mode (header bytes 18-19 = 2) with no -wal file beside it: all of it
- * is in the file, and no program has it open. SQLite would still create a -wal and a
- * -shm to read it, and leave them beside the user's file; opened as immutable, it reads
- * the file alone and writes nothing. (With a -wal beside it, the -wal holds committed
- * changes or another program is using the file: it is opened normally.) */
-static gboolean
-is_whole_wal_database (const char *path)
-{
-  guint8 head[20] = { 0 };
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  FILE *f = fopen (path, "rb");
-  size_t n;
-
-  if (!f)
-    return FALSE;
-  n = fread (head, 1, sizeof head, f);
-  fclose (f);
-  return n == sizeof head && (head[18] == 2 || head[19] == 2) && !g_file_test (wal, G_FILE_TEST_EXISTS);
-}
-
-/* The name to open @path by: an immutable URI for a whole WAL database, else @path. */
-static char *
-open_name (const char *path, int *flags)
-{
-  g_autofree char *absolute = NULL, *uri = NULL;
-
-  if (!is_whole_wal_database (path))
-    return g_strdup (path);
-  absolute = g_canonicalize_filename (path, NULL);
-  uri = g_filename_to_uri (absolute, NULL, NULL);
-  if (!uri)
-    return g_strdup (path);
-  *flags |= SQLITE_OPEN_URI;
-  return g_strconcat (uri, "?immutable=1", NULL);
-}
-
 /* The first column of the first row (0 without a row); FALSE only with @error set: a value
  * can be negative (an application_id of 0x80000000 or more reads as one). */
 static gboolean
@@ -164,7 +127,7 @@ pa_gpkg_reader_open (const char *path, GError **error)
   self->path = g_strdup (path);
   if (!check_header (path, error))
     return NULL;
-  name = open_name (path, &flags);
+  name = pa_store_readonly_open_name (path, &flags);
   rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {

@@ -264,7 +264,8 @@ open_database (PaMbtiles *self, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (sqlite3_stmt) s = NULL;
-  int rc, found = 0;
+  g_autofree char *name = NULL;
+  int rc, found = 0, flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX;
 
   switch (pa_store_sniff_file (self->path, error))
     {
@@ -282,7 +283,8 @@ open_database (PaMbtiles *self, GError **error)
     }
   /* FULLMUTEX: the statements are ours alone (under self->lock), but SQLite's own state
    * may then be touched from any tile thread */
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
+  name = pa_store_readonly_open_name (self->path, &flags);
+  rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open “%s”: %s"), self->path,
