@@ -24,7 +24,7 @@ dict=
 [ -f "$here/$target.dict" ] && dict=-dict=$here/$target.dict
 # inputs as big as land.geojson (100 kB) make each run slow; small ones find the bugs
 maxlen=
-case $target in geojson|gpkg-import) maxlen=-max_len=16384 ;; esac
+case $target in geojson|gpkg-import|mbtiles) maxlen=-max_len=16384 ;; esac
 # Fast malloc stacks for all: the json-glib leak that needed full ones (for its
 # suppression to match) is no longer reached (util/pa-json.c refuses trailing data first).
 # Should another leak inside a library turn up, FULL_STACKS=1 brings them back.
