@@ -31,7 +31,8 @@ case $target in geojson|gpkg-import|mbtiles) maxlen=-max_len=16384 ;; esac
 unwind=
 [ "${FULL_STACKS:-0}" = 1 ] && unwind=:fast_unwind_on_malloc=0
 end=$(( $(date +%s) + seconds ))
-run=0
+# logs are numbered on from earlier rounds' (whose figures the record in README.md needs)
+run=$(ls "$work"/run-*.log 2>/dev/null | wc -l)
 while [ "$(date +%s)" -lt "$end" ]; do
   left=$(( end - $(date +%s) ))
   run=$((run + 1))
