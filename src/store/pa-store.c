@@ -192,13 +192,17 @@ char *
 pa_store_readonly_open_name (const char *path, int *flags)
 {
   g_autofree char *absolute = NULL, *uri = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!is_whole_wal_database (path))
     return g_strdup (path);
   absolute = g_canonicalize_filename (path, NULL);
-  uri = g_filename_to_uri (absolute, NULL, NULL);
+  uri = g_filename_to_uri (absolute, NULL, &error);
   if (!uri)
-    return g_strdup (path);
+    {
+      g_warning ("%s: opened by its name (SQLite may leave a -wal and -shm beside it): %s", path, error->message);
+      return g_strdup (path);
+    }
   *flags |= SQLITE_OPEN_URI;
   return g_strconcat (uri, "?immutable=1", NULL);
 }
