@@ -564,6 +564,39 @@ test_import_of_file_with_hot_journal_says_so (void)
   }
 }
 
+/* A GeoPackage in WAL mode (as QGIS leaves the files it edits) is imported without a
+ * -wal or -shm left beside it: SQLite would make both to read it (the fuzzer found this). */
+static void
+test_import_of_wal_file_leaves_nothing_beside_it (void)
+{
+  g_autofree char *shared = pa_test_shared_file ("testdata", "qgis-style-4326.gpkg");
+  g_autofree char *file = pa_test_temp_path ("wal-import.gpkg");
+  g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (file, "-shm", NULL);
+  g_autofree char *db = pa_test_copy_default_store ("wal-import-target.gpkg");
+  g_autofree char *before = NULL, *after = NULL, *out = NULL, *err = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  sqlite3 *raw;
+  const char *argv[] = { g_getenv ("PARKATLAS_EXE"), "--db", db, "--import", file, "--plan", "yantai", NULL };
+
+  if (!shared)
+    return;
+  g_assert_true (g_file_get_contents (shared, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (file, data, (gssize) len, NULL));
+  raw = open_raw (file);
+  exec_ok (raw, "PRAGMA journal_mode = WAL");
+  sqlite3_close (raw);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = pa_test_file_checksum (file);
+  g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "zones: 2 (parts: 3), organisations: 5"));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  after = pa_test_file_checksum (file);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* ---- reads failing midway -------------------------------------------------------------- */
 
 /* Damages leaf page @nth (from the end) of @table on disk, under an open store. */
@@ -920,6 +953,8 @@ main (int argc, char **argv)
                    test_wal_left_by_crashed_writer_is_recovered);
   g_test_add_func ("/faults/journal/import-of-file-with-hot-journal-says-so",
                    test_import_of_file_with_hot_journal_says_so);
+  g_test_add_func ("/faults/journal/import-of-wal-file-leaves-nothing-beside-it",
+                   test_import_of_wal_file_leaves_nothing_beside_it);
   g_test_add_func ("/faults/read-error/midway-through-a-plan", test_read_error_midway_through_a_plan);
   g_test_add_func ("/faults/kill/during-export-leaves-no-debris", test_kill_during_export_leaves_no_debris);
   g_test_add_func ("/faults/kill/during-database-creation-leaves-no-debris",

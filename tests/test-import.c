@@ -212,6 +212,9 @@ test_geojson_bad_files_refused (Fixture *f, gconstpointer data)
   g_autofree char *spaces = write_temp ("spaces.geojson", "  \n ", -1);
   g_autofree char *array = write_temp ("array.geojson", "[1, 2]", -1);
   g_autofree char *nofeatures = write_temp ("nofeatures.geojson", "{\"type\": \"FeatureCollection\"}", -1);
+  g_autofree char *trailing = write_temp ("trailing.geojson",
+                                          "{\"type\": \"FeatureCollection\", \"features\": []}\n {\"a\": [1]}\n", -1);
+  g_autofree char *glued = write_temp ("glued.geojson", "8{\"type\": \"FeatureCollection\"}", -1);
   g_autofree char *msg = NULL;
   g_autofree char *garbage_path = NULL;
   guint8 garbage[512];
@@ -225,6 +228,13 @@ test_geojson_bad_files_refused (Fixture *f, gconstpointer data)
   g_free (assert_refused (f, spaces, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_EMPTY));
   g_free (assert_refused (f, array, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT));
   g_free (assert_refused (f, nofeatures, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT));
+  /* a second value after the document: json-glib leaked the tree it built for it */
+  msg = assert_refused (f, trailing, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (msg, "line 2, column 2"));
+  g_free (msg);
+  msg = assert_refused (f, glued, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (msg, "line 1, column 2"));
+  g_clear_pointer (&msg, g_free);
   for (guint i = 0; i < sizeof garbage; i++)
     garbage[i] = (guint8) (i * 7919 + 13);
   garbage_path = write_temp ("garbage.geojson", (const char *) garbage, sizeof garbage);

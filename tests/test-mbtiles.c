@@ -164,6 +164,36 @@ test_missing_metadata_worked_out (void)
   g_assert_cmpfloat (b->maxx - b->minx, <, 3);
 }
 
+/* A pack in WAL mode is read without a -wal or -shm left beside it (SQLite made both;
+ * the mbtiles fuzz target found it). */
+static void
+test_wal_pack_leaves_nothing_beside_it (void)
+{
+  g_autofree char *path = edited_copy ("wal.mbtiles", "PRAGMA journal_mode = WAL;");
+  g_autofree char *wal = NULL, *shm = NULL, *before = NULL, *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) tile = NULL;
+  PaMbtiles *pack;
+
+  if (!path)
+    return;
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  before = pa_test_file_checksum (path);
+  pack = pa_mbtiles_open (path, &error);
+  g_assert_no_error (error);
+  tile = pa_mbtiles_read_tile (pack, 8, 213, 99, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tile);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_object_unref (pack);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  after = pa_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_empty_pack_refused (void)
 {
@@ -364,6 +394,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mbtiles/missing-file-named", test_missing_file_named);
   g_test_add_func ("/mbtiles/missing-metadata-worked-out", test_missing_metadata_worked_out);
   g_test_add_func ("/mbtiles/empty-pack-refused", test_empty_pack_refused);
+  g_test_add_func ("/mbtiles/wal-pack-leaves-nothing-beside-it", test_wal_pack_leaves_nothing_beside_it);
   g_test_add_func ("/mbtiles/disguised-vector-pack-refused", test_disguised_vector_pack_refused);
   g_test_add_func ("/mbtiles/drawn-in-place", test_drawn_in_place);
   g_test_add_func ("/mbtiles/enlarged-in-place", test_enlarged_in_place);

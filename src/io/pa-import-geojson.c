@@ -12,6 +12,7 @@
 
 #include "geo/pa-geojson.h"
 #include "geo/pa-gpkg-blob.h"
+#include "util/pa-json.h"
 
 /* The value of a property as text: numbers as written, arrays of strings joined with 、
  * (industries), null and objects as nothing. */
@@ -218,7 +219,7 @@ pa_import_read_geojson (PaImportBatch *batch, GError **error)
                    _("“%s” is not GeoJSON: it is not UTF-8 text (it holds binary data)"), batch->path);
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, text, -1, &local))
+  if (!pa_json_load (parser, text, -1, &local))
     {
       g_autofree char *where = parse_error_place (local->message);
       g_set_error (error, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT,

@@ -78,21 +78,39 @@ check_header (const char *path, GError **error)
     }
 }
 
-static gint64
-query_int (sqlite3 *db, const char *sql, GError **error)
+/* The first column of the first row (0 without a row); FALSE only with @error set: a value
+ * can be negative (an application_id of 0x80000000 or more reads as one). */
+static gboolean
+query_int (sqlite3 *db, const char *sql, gint64 *value, GError **error)
 {
   g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, sql, error);
+  *value = 0;
   if (!s)
-    return -1;
+    return FALSE;
   switch (pa_store_step (s, error))
     {
     case PA_STEP_ROW:
-      return sqlite3_column_int64 (s, 0);
+      *value = sqlite3_column_int64 (s, 0);
+      return TRUE;
     case PA_STEP_DONE:
-      return 0;
+      return TRUE;
     default:
-      return -1;
+      return FALSE;
     }
+}
+
+/* An SQLite error while reading a damaged or odd file says which file (and layer) it is. */
+static void
+name_the_file (GError **error, const char *path, const char *layer)
+{
+  char *message;
+
+  if (!error || !*error)
+    return;
+  message = layer ? g_strdup_printf (_("Cannot read “%s”, layer “%s”: %s"), path, layer, (*error)->message)
+                  : g_strdup_printf (_("Cannot read “%s”: %s"), path, (*error)->message);
+  g_free ((*error)->message);
+  (*error)->message = message;
 }
 
 PaGpkgReader *
@@ -100,14 +118,17 @@ pa_gpkg_reader_open (const char *path, GError **error)
 {
   g_autoptr (PaGpkgReader) self = g_new0 (PaGpkgReader, 1);
   g_autoptr (GError) local = NULL;
+  g_autofree char *name = NULL;
   gint64 app_id, tables;
+  int flags = SQLITE_OPEN_READONLY;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   self->path = g_strdup (path);
   if (!check_header (path, error))
     return NULL;
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  name = pa_store_readonly_open_name (path, &flags);
+  rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"), path,
@@ -117,7 +138,7 @@ pa_gpkg_reader_open (const char *path, GError **error)
   sqlite3_busy_timeout (self->db, 2000);
   /* belt and braces: no statement on this connection may write */
   if (!pa_store_exec (self->db, "PRAGMA query_only = 1", &local)
-      || (app_id = query_int (self->db, "PRAGMA application_id", &local)) < 0)
+      || !query_int (self->db, "PRAGMA application_id", &app_id, &local))
     {
       /* a file another program holds locked is busy, not foreign */
       if (g_error_matches (local, PA_STORE_ERROR, PA_STORE_ERROR_BUSY))
@@ -142,12 +163,12 @@ pa_gpkg_reader_open (const char *path, GError **error)
                    _("“%s” is not a GeoPackage: it is not an SQLite database (%s)"), path, local->message);
       return NULL;
     }
-  tables = query_int (self->db,
-                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                      "AND name IN ('gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')",
-                      &local);
-  if (tables < 0)
+  if (!query_int (self->db,
+                  "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                  "AND name IN ('gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')",
+                  &tables, &local))
     {
+      name_the_file (&local, path, NULL);
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
@@ -191,7 +212,10 @@ pa_gpkg_reader_list_layers (PaGpkgReader *self, GError **error)
                         "WHERE c.data_type = 'features' ORDER BY c.rowid",
                         error);
   if (!s)
-    return NULL;
+    {
+      name_the_file (error, self->path, NULL);
+      return NULL;
+    }
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
     {
       PaGpkgLayer *l = g_new0 (PaGpkgLayer, 1);
@@ -215,11 +239,17 @@ pa_gpkg_reader_list_layers (PaGpkgReader *self, GError **error)
         }
       table = quote_identifier (l->name);
       count_sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-      if ((l->n_features = query_int (self->db, count_sql, error)) < 0)
-        return NULL;
+      if (!query_int (self->db, count_sql, &l->n_features, error))
+        {
+          name_the_file (error, self->path, l->name);
+          return NULL;
+        }
     }
   if (st == PA_STEP_ERROR)
-    return NULL;
+    {
+      name_the_file (error, self->path, NULL);
+      return NULL;
+    }
   return g_steal_pointer (&layers);
 }
 
@@ -262,7 +292,10 @@ pa_gpkg_reader_read_features (PaGpkgReader *self, const PaGpkgLayer *layer, PaGp
 
   g_return_val_if_fail (self != NULL && layer != NULL && func != NULL, FALSE);
   if (!table_columns (self, layer, &pk, names, error))
-    return FALSE;
+    {
+      name_the_file (error, self->path, layer->name);
+      return FALSE;
+    }
   table = quote_identifier (layer->name);
   geom = quote_identifier (layer->geometry_column);
   if (pk)
@@ -280,7 +313,10 @@ pa_gpkg_reader_read_features (PaGpkgReader *self, const PaGpkgLayer *layer, PaGp
     }
   g_string_append_printf (sql, " FROM %s ORDER BY 1", table);
   if (!(s = pa_store_prepare (self->db, sql->str, error)))
-    return FALSE;
+    {
+      name_the_file (error, self->path, layer->name);
+      return FALSE;
+    }
   values = g_new0 (const char *, names->len + 1);
   g_ptr_array_add (names, NULL);
   while ((st = pa_store_step (s, error)) == PA_STEP_ROW)
@@ -301,5 +337,10 @@ pa_gpkg_reader_read_features (PaGpkgReader *self, const PaGpkgLayer *layer, PaGp
       if (!func (&f, user_data, error))
         return FALSE;
     }
-  return st == PA_STEP_DONE;
+  if (st == PA_STEP_ERROR)
+    {
+      name_the_file (error, self->path, layer->name);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -181,6 +181,27 @@ sniff_format (const guint8 *data, gsize len)
   return NULL;
 }
 
+/* The row a query of the tiles at @zoom must give. None (zoom levels that are not whole
+ * numbers, or beyond 0–30: the lowest, rounded or clamped, has no tile) is an error
+ * naming the file, like a failed read. */
+static gboolean
+step_row (PaMbtiles *self, sqlite3_stmt *s, int zoom, GError **error)
+{
+  switch (pa_store_step (s, error))
+    {
+    case PA_STEP_ROW:
+      return TRUE;
+    case PA_STEP_DONE:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID,
+                   _("“%s” holds no tile at zoom level %d, its lowest: zoom levels must be whole numbers "
+                     "from 0 to %d"),
+                   self->path, zoom, MAX_ZOOM);
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
 /* The pack's zoom range and the extent of its tiles at the lowest zoom, for what the
  * metadata does not say. */
 static gboolean
@@ -209,7 +230,7 @@ scan_tiles (PaMbtiles *self, int *min_zoom, int *max_zoom, PaBBox *box, const ch
   if (!extent)
     return FALSE;
   sqlite3_bind_int (extent, 1, *min_zoom);
-  if (pa_store_step (extent, error) != PA_STEP_ROW)
+  if (!step_row (self, extent, *min_zoom, error))
     return FALSE;
   {
     int z = *min_zoom;
@@ -232,7 +253,7 @@ scan_tiles (PaMbtiles *self, int *min_zoom, int *max_zoom, PaBBox *box, const ch
   if (!first)
     return FALSE;
   sqlite3_bind_int (first, 1, *min_zoom);
-  if (pa_store_step (first, error) != PA_STEP_ROW)
+  if (!step_row (self, first, *min_zoom, error))
     return FALSE;
   *format = sniff_format (sqlite3_column_blob (first, 0), (gsize) sqlite3_column_bytes (first, 0));
   return TRUE;
@@ -264,7 +285,8 @@ open_database (PaMbtiles *self, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (sqlite3_stmt) s = NULL;
-  int rc, found = 0;
+  g_autofree char *name = NULL;
+  int rc, found = 0, flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX;
 
   switch (pa_store_sniff_file (self->path, error))
     {
@@ -282,7 +304,8 @@ open_database (PaMbtiles *self, GError **error)
     }
   /* FULLMUTEX: the statements are ours alone (under self->lock), but SQLite's own state
    * may then be touched from any tile thread */
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
+  name = pa_store_readonly_open_name (self->path, &flags);
+  rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_OPEN, _("Cannot open “%s”: %s"), self->path,

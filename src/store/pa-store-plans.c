@@ -12,6 +12,7 @@
 
 #include "geo/pa-geos.h"
 #include "model/pa-target.h"
+#include "util/pa-json.h"
 
 #define PLANS_DIR PA_RESOURCE_PATH "/plans/"
 
@@ -587,7 +588,7 @@ pa_store_insert_plan_data (PaLoader *l, const char *file, const char *data, gsiz
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
 
-  if (!json_parser_load_from_data (parser, data, (gssize) len, error)
+  if (!pa_json_load (parser, data, (gssize) len, error)
       || !json_parser_get_root (parser) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
       || !insert_plan (l, json_node_get_object (json_parser_get_root (parser)), order, error))
     {

@@ -45,6 +45,10 @@ typedef enum
  * empty database: readers of other programs' files look first, so a wrong file is named
  * as such before any query. */
 PaSqliteFile pa_store_sniff_file (const char *path, GError **error);
+/* The name to open another program's file by, read-only: @path, or for a database in WAL
+ * mode with no -wal beside it an immutable URI (adding SQLITE_OPEN_URI to @flags), since
+ * SQLite would otherwise leave a -wal and a -shm beside a file it only read. */
+char *pa_store_readonly_open_name (const char *path, int *flags);
 /* Sets @error from the database's last result code, with @what as context. */
 void pa_store_set_sql_error (sqlite3 *db, int rc, GError **error, const char *what);
 void pa_store_register_functions (sqlite3 *db);

@@ -168,6 +168,45 @@ pa_store_sniff_file (const char *path, GError **error)
   return PA_SQLITE_FILE_SQLITE;
 }
 
+/* A database in WAL mode (header bytes 18-19 = 2) with no -wal file beside it: all of it
+ * is in the file, and no program has it open. SQLite would still create a -wal and a
+ * -shm to read it, and leave them beside the user's file; opened as immutable, it reads
+ * the file alone and writes nothing. (With a -wal beside it, the -wal holds committed
+ * changes or another program is using the file: it is opened normally.) */
+static gboolean
+is_whole_wal_database (const char *path)
+{
+  guint8 head[20] = { 0 };
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  FILE *f = fopen (path, "rb");
+  size_t n;
+
+  if (!f)
+    return FALSE;
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+  return n == sizeof head && (head[18] == 2 || head[19] == 2) && !g_file_test (wal, G_FILE_TEST_EXISTS);
+}
+
+char *
+pa_store_readonly_open_name (const char *path, int *flags)
+{
+  g_autofree char *absolute = NULL, *uri = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!is_whole_wal_database (path))
+    return g_strdup (path);
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, &error);
+  if (!uri)
+    {
+      g_warning ("%s: opened by its name (SQLite may leave a -wal and -shm beside it): %s", path, error->message);
+      return g_strdup (path);
+    }
+  *flags |= SQLITE_OPEN_URI;
+  return g_strconcat (uri, "?immutable=1", NULL);
+}
+
 PaStep
 pa_store_step (sqlite3_stmt *stmt, GError **error)
 {

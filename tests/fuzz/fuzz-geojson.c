@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "geo/pa-geojson.h"
+#include "util/pa-json.h"
 #include "io/pa-import-private.h"
 
 int
@@ -47,7 +48,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
 
-  if (json_parser_load_from_data (parser, (const char *) data, (gssize) size, NULL))
+  if (pa_json_load (parser, (const char *) data, (gssize) size, NULL))
     {
       JsonNode *root = json_parser_get_root (parser);
       if (root && JSON_NODE_HOLDS_OBJECT (root))
