@@ -91,6 +91,7 @@ source "$here/npm-fetch.sh"
 step=cache
 mkdir -p "$cache" || die "cannot create cache directory $cache"
 tmp=$(mktemp -d "$cache/.basemap.XXXXXX") || die "cannot create a temporary directory in $cache"
+cd "$tmp" # gmt writes its gmt.history in the working directory
 work=$tmp/work.gpkg
 
 fetch_pinned "$WORLD_PKG" "$WORLD_VER" "$WORLD_INTEGRITY" "$cache/surbowl-world-geo-json-zh-$WORLD_VER.tgz" "$tmp"
