@@ -36,6 +36,7 @@ OSM="© OpenStreetMap contributors, ODbL 1.0, via maps/land.geojson"
 # Tier 1: East Asia at GSHHG high resolution, drawn from zoom 6.
 EAST_ASIA="95 10 140 50"
 EAST_ASIA_TOLERANCE=0.002
+EAST_ASIA_MIN_AREA=0.0002 # square degrees, about 2 km²
 # Tier 2: the three regions at full resolution, from zoom 9; the same boxes as
 # maps/land.geojson, whose OSM land patches in what was reclaimed after GSHHG.
 REGIONS=(
@@ -171,14 +172,23 @@ ogr2ogr -update "$work" "$osm_land" -nln osm -nlt MULTIPOLYGON
 for r in "${REGIONS[@]}"; do
     read -r name a b c d <<<"$r"
     land_from_gshhg "gshhg_$name" f "$a $b $c $d"
-    step="$name: patch in the OSM land GSHHG lacks"
-    sql -nln "region_$name" -nlt MULTIPOLYGON -sql \
-        "SELECT ST_Multi(ST_Union(g.geom, ST_Intersection(x.d,
-                  ST_Buffer(ST_Buffer(x.d, -$PATCH_OPENING), $PATCH_OPENING * 1.25)))) AS geom,
-                ST_Area(x.d) AS patched
-         FROM gshhg_$name g,
-              (SELECT ST_Difference(ST_Intersection(o.geom, $(mbr "$a" "$b" "$c" "$d")), gg.geom) AS d
+    step="$name: the OSM land GSHHG lacks"
+    sql -nln "patch_$name" -nlt POLYGON -explodecollections -sql \
+        "SELECT ST_Intersection(x.d, ST_Buffer(ST_Buffer(x.d, -$PATCH_OPENING), $PATCH_OPENING * 1.25)) AS geom
+         FROM (SELECT ST_Difference(ST_Intersection(o.geom, $(mbr "$a" "$b" "$c" "$d")), gg.geom) AS d
                FROM osm o, gshhg_$name gg WHERE o.region = '$name') x"
+    # only what GSHHG has as sea is reclaimed land: OSM's coarse land also covers the lakes
+    # and rivers GSHHG draws (淀山湖), which stay water
+    ogr2ogr -f CSV "$tmp/patch-$name.csv" "$work" -dialect sqlite -sql \
+        "SELECT CAST(fid AS TEXT) AS part, ST_X(p) AS x, ST_Y(p) AS y FROM
+           (SELECT fid, ST_PointOnSurface(geom) AS p FROM patch_$name WHERE ST_Area(geom) > 0)"
+    reclaimed=$(awk -F, 'NR > 1 { print $2, $3, $1 }' "$tmp/patch-$name.csv" \
+        | gmt select -R"$a/$c/$b/$d" -Df -Nk/s/s/s/s -fg | awk '{ print $3 }' | tr -d '"' | paste -sd,) || true
+    step="$name: patch in the reclaimed land"
+    sql -nln "region_$name" -nlt MULTIPOLYGON -sql \
+        "SELECT ST_Multi(coalesce(ST_Union(g.geom, (SELECT ST_Union(geom) FROM patch_$name
+                                                      WHERE fid IN (0${reclaimed:+,$reclaimed}))), g.geom)) AS geom
+         FROM gshhg_$name g"
 done
 
 # ---- rivers (WDBII): the major ones for East Asia, all of them in the regions
@@ -268,9 +278,12 @@ gpkg() { ogr2ogr -f GPKG "$tmp/basemap.gpkg" "$work" -update -append -dialect sq
 gpkg -nln basemap_land -nlt MULTIPOLYGON -sql \
     "SELECT 0 AS tier, 3 AS min_zoom, '-180,-85.06,180,85.06' AS coverage, '$WORLD' AS source, geom FROM land_world"
 read -r x0 y0 x1 y1 <<<"$EAST_ASIA"
+# islands under EAST_ASIA_MIN_AREA are left out: each costs the loader and every tile
+sql -nln east_asia_parts -nlt POLYGON -explodecollections -sql \
+    "SELECT ST_SimplifyPreserveTopology(geom, $EAST_ASIA_TOLERANCE) AS geom FROM east_asia"
 gpkg -nln basemap_land -nlt MULTIPOLYGON -sql \
     "SELECT 1 AS tier, 6 AS min_zoom, $(cover $x0 $y0 $x1 $y1) AS coverage, '$GSHHG' AS source,
-            ST_Multi(ST_SimplifyPreserveTopology(geom, $EAST_ASIA_TOLERANCE)) AS geom FROM east_asia"
+            ST_Multi(ST_Collect(geom)) AS geom FROM east_asia_parts WHERE ST_Area(geom) >= $EAST_ASIA_MIN_AREA"
 for r in "${REGIONS[@]}"; do
     read -r name a b c d <<<"$r"
     gpkg -nln basemap_land -nlt MULTIPOLYGON -sql \
