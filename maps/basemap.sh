@@ -259,7 +259,7 @@ sql -nln names -nlt POINT -sql \
      SELECT $province_name, 'province', 1, 4, '$DCW', ST_PointOnSurface(geom) FROM
        (SELECT code, geom, max(ST_Area(geom)) FROM
           (SELECT tag AS code, geom FROM provinces_raw) GROUP BY code)
-       WHERE code NOT IN ('HK', 'MO')
+       WHERE code NOT IN ('HK', 'MO', 'BJ', 'TJ', 'SH', 'CQ') -- their city names say it
      UNION ALL
      SELECT name, 'city', rank + 1, CASE rank WHEN 1 THEN 4 WHEN 2 THEN 5 ELSE 7 END, '$CITIES', geom FROM cities
      UNION ALL

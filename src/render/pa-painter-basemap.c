@@ -32,7 +32,7 @@ typedef struct
 /* Names shown at each zoom, by kind: countries and provinces at overview zooms, cities
  * until the district names take over; those are drawn with the zones' names, which they
  * must not cover (pa_painter_draw_labels), so never here. */
-static const int max_zoom[] = { 7, 8, 10, -1 };
+static const int max_zoom[] = { 7, 8, 9, -1 };
 static const double font_px[] = { 13, 12.5, 12, 12 };
 
 static PaBBox
