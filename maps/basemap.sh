@@ -81,9 +81,10 @@ step=tools
 for t in gmt node npm tar awk ogr2ogr ogrinfo; do
     command -v "$t" >/dev/null 2>&1 || die "'$t' not found on PATH (gmt: Debian gmt gmt-gshhg-full gmt-dcw; node/npm: nodejs npm; ogr2ogr: gdal-bin)"
 done
-gmt coast -R121/121.1/31/31.1 -Df -W -M >/dev/null 2>&1 \
+# (in /tmp: gmt leaves a gmt.history in its working directory)
+(cd "${TMPDIR:-/tmp}" && gmt coast -R121/121.1/31/31.1 -Df -W -M) >/dev/null 2>&1 \
     || die "gmt cannot read the full-resolution GSHHG coastline (install Debian gmt-gshhg-full)"
-gmt coast -ECN.SH -M >/dev/null 2>&1 || die "gmt cannot read the DCW provinces (install Debian gmt-dcw)"
+(cd "${TMPDIR:-/tmp}" && gmt coast -ECN.SH -M) >/dev/null 2>&1 || die "gmt cannot read the DCW provinces (install Debian gmt-dcw)"
 [[ -s $osm_land ]] || die "$osm_land is missing"
 [[ -s $districts ]] || die "$districts is missing: run maps/districts.sh first"
 
