@@ -28,27 +28,115 @@ pixel_at (PaBasemap *basemap, double lon, double lat, int z)
   return v & 0xffffff; /* ARGB32: drop alpha */
 }
 
+/* Without the continuous basemap (maps/basemap.sh not run) the land table's regions are
+ * drawn in their boxes, and grey outside them, where nothing is known. */
 static void
-test_tiles_show_land_sea_and_no_data (void)
+test_tiles_without_basemap_layers_show_no_data (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PaBasemap) basemap = pa_store_load_basemap (pa_test_default_store (), &error);
+  g_autoptr (PaBasemap) basemap = pa_basemap_new ();
+  g_autoptr (PaGeometry) square = pa_geometry_new ();
   guint32 land, sea, none;
 
-  g_assert_no_error (error);
-  land = pixel_at (basemap, 121.20, 37.30, 10);  /* inland Yantai, 栖霞 */
-  sea = pixel_at (basemap, 121.00, 38.25, 10);   /* the Bohai strait, inside Yantai's box */
-  none = pixel_at (basemap, 116.40, 39.90, 10);  /* Beijing: no land data there */
+  pa_geometry_begin_polygon (square);
+  pa_geometry_begin_ring (square);
+  pa_geometry_add_point (square, 121.0, 37.0);
+  pa_geometry_add_point (square, 121.5, 37.0);
+  pa_geometry_add_point (square, 121.5, 37.5);
+  pa_geometry_add_point (square, 121.0, 37.5);
+  pa_geometry_add_point (square, 121.0, 37.0);
+  pa_basemap_add_land (basemap, square);
+  pa_basemap_add_coverage (basemap, &(PaBBox){ 120.5, 36.5, 122.0, 38.5 });
+  land = pixel_at (basemap, 121.20, 37.30, 10);
+  sea = pixel_at (basemap, 121.00, 38.25, 10);
+  none = pixel_at (basemap, 116.40, 39.90, 10);
   g_test_message ("land %06x sea %06x no data %06x", land, sea, none);
   g_assert_cmpuint (land, !=, sea);
   g_assert_cmpuint (land, !=, none);
   g_assert_cmpuint (sea, !=, none);
-  /* sea is blue-ish: more blue than red */
   g_assert_cmpuint (sea & 0xff, >, (sea >> 16) & 0xff);
-  /* the same kind of place gives the same colour elsewhere */
-  g_assert_cmpuint (pixel_at (basemap, 114.05, 23.60, 10), ==, none); /* north of Shenzhen's box */
-  g_assert_cmpuint (pixel_at (basemap, 122.25, 31.00, 10), ==, sea);  /* East China Sea, off 浦东 */
-  g_assert_cmpuint (pixel_at (basemap, 121.30, 31.00, 12), ==, land); /* 松江 */
+}
+
+static gboolean
+is_water (guint32 c)
+{
+  return (c & 0xff) > ((c >> 16) & 0xff) + 0x10; /* bluer than red */
+}
+
+static gboolean
+is_land (guint32 c)
+{
+  guint r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+  return r >= 0xe8 && g >= 0xe4 && b <= r; /* the light warm land, not grey, not blue */
+}
+
+static PaBasemap *
+continuous_basemap (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaBasemap *basemap = pa_store_load_basemap (pa_test_default_store (), &error);
+  g_assert_no_error (error);
+  if (pa_basemap_get_n_tiers (basemap) == 0)
+    g_error ("the default database has no basemap tiers: run maps/basemap.sh (.ci/setup does)");
+  return basemap;
+}
+
+/* Everywhere the map can go (zoom 3 and in) is land or water, never the grey of "no data";
+ * inland China is land at every zoom. */
+static void
+test_basemap_is_land_or_water_everywhere (void)
+{
+  g_autoptr (PaBasemap) basemap = continuous_basemap ();
+  const struct { double lon, lat; gboolean land; } places[] = {
+    { 105.0, 35.0, TRUE },    /* 甘肃, inland China */
+    { 116.20, 40.10, TRUE },  /* north-west of 北京 */
+    { 88.0, 31.0, TRUE },     /* 西藏 */
+    { 10.0, 50.0, TRUE },     /* Europe, outside every detailed box */
+    { -150.0, 0.0, FALSE },   /* the Pacific */
+    { 124.0, 30.0, FALSE },   /* East China Sea */
+    { 114.30, 23.40, TRUE },  /* north of Shenzhen's box (was "no data") */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    for (int z = 3; z <= 10; z++)
+      {
+        guint32 c = pixel_at (basemap, places[i].lon, places[i].lat, z);
+        g_test_message ("(%g, %g) zoom %d: %06x", places[i].lon, places[i].lat, z, c);
+        if (places[i].land)
+          g_assert_true (is_land (c));
+        else
+          g_assert_true (is_water (c));
+      }
+}
+
+/* At district zooms the 黄浦江 parts Puxi from Pudong, and the reclaimed land of 临港,
+ * 宝安机场 and 前海 (missing from GSHHG) is land. */
+static void
+test_basemap_shows_rivers_and_reclaimed_land (void)
+{
+  g_autoptr (PaBasemap) basemap = continuous_basemap ();
+  const struct { double lon, lat; int zoom; gboolean land; const char *what; } places[] = {
+    { 121.5050, 31.2468, 14, FALSE, "黄浦江 between 北外滩 and 陆家嘴" },
+    { 121.5050, 31.2468, 12, FALSE, "黄浦江 between 北外滩 and 陆家嘴" },
+    { 121.4500, 31.2200, 14, TRUE, "Puxi, 静安" },
+    { 121.5300, 31.2250, 14, TRUE, "Pudong, 陆家嘴 east" },
+    { 121.9300, 30.9000, 12, TRUE, "临港 (reclaimed)" },
+    { 121.9300, 30.9000, 14, TRUE, "临港 (reclaimed)" },
+    { 113.8100, 22.6300, 13, TRUE, "宝安机场 (reclaimed)" },
+    { 113.8950, 22.5200, 13, TRUE, "前海 (reclaimed)" },
+    { 122.1000, 30.8000, 12, FALSE, "East China Sea off 临港" },
+    { 120.9400, 31.1100, 13, FALSE, "淀山湖" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      guint32 c = pixel_at (basemap, places[i].lon, places[i].lat, places[i].zoom);
+      g_test_message ("%s (%g, %g) zoom %d: %06x", places[i].what, places[i].lon, places[i].lat,
+                      places[i].zoom, c);
+      if (places[i].land)
+        g_assert_true (is_land (c));
+      else
+        g_assert_true (is_water (c));
+    }
 }
 
 static gboolean
@@ -169,7 +257,9 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/render/tiles-show-land-sea-and-no-data", test_tiles_show_land_sea_and_no_data);
+  g_test_add_func ("/render/tiles-without-basemap-layers-show-no-data", test_tiles_without_basemap_layers_show_no_data);
+  g_test_add_func ("/render/basemap-is-land-or-water-everywhere", test_basemap_is_land_or_water_everywhere);
+  g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   return g_test_run ();

@@ -54,6 +54,12 @@ test_ogrinfo_reports_no_warnings (void)
   g_assert_nonnull (strstr (out, "using driver `GPKG' successful"));
   g_assert_nonnull (strstr (out, "Layer name: zones"));
   g_assert_nonnull (strstr (out, "Geometry: Multi Polygon"));
+  /* the continuous basemap's layers (schema 4), lines and points included */
+  g_assert_nonnull (strstr (out, "Layer name: basemap_land"));
+  g_assert_nonnull (strstr (out, "Layer name: basemap_rivers"));
+  g_assert_nonnull (strstr (out, "Geometry: Multi Line String"));
+  g_assert_nonnull (strstr (out, "Layer name: basemap_names"));
+  g_assert_nonnull (strstr (out, "Geometry: Point"));
 }
 
 /* GDAL's own GeoPackage validator (python3-gdal, which gdal-bin depends on) checks every
@@ -84,11 +90,13 @@ test_geopackage_header_and_schema_version (void)
   g_assert_cmpint (pa_test_query_int (path, "PRAGMA user_version"), ==, 10300);
   g_assert_cmpint (pa_test_query_int (path, "SELECT value FROM pa_metadata WHERE key = 'schema_version'"), ==,
                    PA_STORE_SCHEMA_VERSION);
-  /* every feature table (zones, districts, land, zone_places, organisation_sites) has its
-   * spatial index, with the six triggers of GeoPackage 1.3 Annex F.3 — zone_places' too,
-   * although schema 2 rebuilt that table */
-  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 5);
-  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 5);
+  /* every feature table (zones, districts, land, zone_places, organisation_sites and the
+   * four basemap layers of schema 4) has its spatial index, with the six triggers of
+   * GeoPackage 1.3 Annex F.3 — zone_places' too, although schema 2 rebuilt that table */
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM gpkg_geometry_columns"), ==, 9);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), ==, 9);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM rtree_basemap_rivers_geom"), ==,
+                   pa_test_query_int (path, "SELECT count(*) FROM basemap_rivers"));
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_zone_places_geom_%'"), ==, 6);
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_organisation_sites_geom_%'"), ==, 6);
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM rtree_zone_places_geom"), ==,
@@ -592,6 +600,12 @@ test_upgrades_schema_1_database (void)
   /* schema 3: the built-in plans' inferred zones and untitled document are described */
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM zones WHERE inference IS NOT NULL"), >=, 8);
   g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM documents WHERE title IS NULL AND description IS NULL"), ==, 0);
+  /* schema 4: the continuous basemap is copied in on upgrade (maps/basemap.sh made it),
+   * every feature in its spatial index */
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM basemap_land"), ==, 5);
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM rtree_basemap_names_geom"), ==,
+                   pa_test_query_int (path, "SELECT count(*) FROM basemap_names"));
+  g_assert_cmpint (pa_test_query_int (path, "SELECT count(*) FROM basemap_names WHERE name = '光明区'"), ==, 1);
   if (g_file_test (script, G_FILE_TEST_EXISTS))
     {
       g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);

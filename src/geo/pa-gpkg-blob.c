@@ -9,8 +9,10 @@ G_DEFINE_QUARK (pa-geo-error-quark, pa_geo_error)
 enum
 {
   WKB_POINT = 1,
+  WKB_LINESTRING = 2,
   WKB_POLYGON = 3,
   WKB_MULTIPOINT = 4,
+  WKB_MULTILINESTRING = 5,
   WKB_MULTIPOLYGON = 6,
 };
 
@@ -333,9 +335,18 @@ pa_gpkg_blob_read_envelope (const guint8 *data, gsize len, PaBBox *bbox, gboolea
       *bbox = pa_bbox_empty ();
       return TRUE;
     }
-  /* No envelope written: decode the geometry to find it. */
+  /* No envelope written (GDAL writes none for points): decode the geometry to find it. */
   {
-    g_autoptr (PaGeometry) g = pa_wkb_to_geometry (data + 8, len - 8, NULL);
+    double x, y;
+    g_autoptr (PaGeometry) g = NULL;
+    if (pa_gpkg_blob_to_point (data, len, &x, &y, NULL))
+      {
+        *bbox = (PaBBox){ x, y, x, y };
+        return TRUE;
+      }
+    g = pa_wkb_to_geometry (data + 8, len - 8, NULL);
+    if (g == NULL)
+      g = pa_gpkg_blob_to_lines (data, len, NULL);
     if (g == NULL)
       return FALSE;
     *bbox = pa_geometry_get_bbox (g);
@@ -473,4 +484,92 @@ pa_gpkg_blob_to_point (const guint8 *data, gsize len, double *x, double *y, GErr
 truncated:
   g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "WKB point is truncated");
   return FALSE;
+}
+
+/* One line's points as a one-ring part of @g (open: the ring is not closed). */
+static gboolean
+read_line_body (Reader *r, guint dims, PaGeometry *g, guint part, GError **error)
+{
+  guint32 n;
+
+  if (!take (r, 4))
+    goto truncated;
+  n = get_u32 (r);
+  if (!take (r, (gsize) n * dims * 8))
+    goto truncated;
+  if (n == 0)
+    return TRUE; /* an empty part, as GDAL writes them */
+  if (n < 2)
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                   "line %u has one point (a line needs at least 2)", part + 1);
+      return FALSE;
+    }
+  pa_geometry_begin_polygon (g);
+  pa_geometry_begin_ring (g);
+  for (guint32 k = 0; k < n; k++)
+    {
+      double x = get_f64 (r), y = get_f64 (r);
+      r->p += (dims - 2) * 8;
+      if (!isfinite (x) || !isfinite (y))
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                       "point %u of line %u is not a finite coordinate", k + 1, part + 1);
+          return FALSE;
+        }
+      pa_geometry_add_point (g, x, y);
+    }
+  return TRUE;
+truncated:
+  g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "WKB line is truncated");
+  return FALSE;
+}
+
+PaGeometry *
+pa_gpkg_blob_to_lines (const guint8 *data, gsize len, GError **error)
+{
+  g_autoptr (PaGeometry) g = pa_geometry_new ();
+  Reader r;
+  gboolean empty;
+  guint32 base;
+  guint dims;
+
+  if (!gpkg_wkb (data, len, &r, &empty))
+    {
+      if (empty)
+        return g_steal_pointer (&g);
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "not a GeoPackage geometry (no GP header)");
+      return NULL;
+    }
+  if (!read_header (&r, &base, &dims, error))
+    return NULL;
+  if (base == WKB_LINESTRING)
+    return read_line_body (&r, dims, g, 0, error) ? g_steal_pointer (&g) : NULL;
+  if (base != WKB_MULTILINESTRING)
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_UNSUPPORTED,
+                   "WKB geometry type %u is not a line or multiline", base);
+      return NULL;
+    }
+  if (!take (&r, 4))
+    {
+      g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID, "WKB is truncated");
+      return NULL;
+    }
+  for (guint32 i = 0, n = get_u32 (&r); i < n; i++)
+    {
+      guint32 part;
+      guint pdims;
+      if (!read_header (&r, &part, &pdims, error))
+        return NULL;
+      if (part != WKB_LINESTRING)
+        {
+          g_set_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID,
+                       "MultiLineString part %u has WKB type %u", i, part);
+          return NULL;
+        }
+      if (!read_line_body (&r, pdims, g, i, error))
+        return NULL;
+    }
+  return g_steal_pointer (&g);
 }

