@@ -5,6 +5,7 @@
 
 #include "geo/pa-mercator.h"
 #include "map/pa-tile-source.h"
+#include "render/pa-figure.h"
 #include "render/pa-painter.h"
 #include "pa-test-util.h"
 
@@ -253,6 +254,90 @@ test_palette_survives_colour_blindness (void)
     }
 }
 
+/* The locator's red mark: where the figure is on the map of China. */
+static guint
+count_locator_red (cairo_surface_t *s)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  int stride = cairo_image_surface_get_stride (s);
+  guint n = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 c = *(guint32 *) (cairo_image_surface_get_data (s) + y * stride + x * 4);
+        guint r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+        n += r > 180 && g < 70 && b < 70;
+      }
+  return n;
+}
+
+static cairo_surface_t *
+figure_png (PaPlan *plan, PaBasemap *basemap, gboolean locator)
+{
+  g_auto (PaExportOptions) o;
+  cairo_surface_t *s;
+  cairo_t *cr;
+  double pw, ph;
+
+  pa_export_options_init (&o);
+  o.show_locator = locator;
+  pa_export_options_get_page_pt (&o, &pw, &ph);
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) pw * 2, (int) ph * 2);
+  cr = cairo_create (s);
+  cairo_scale (cr, 2, 2);
+  pa_figure_draw (cr, plan, basemap, &o, pw, ph);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* A figure marks where it is on a small map of China, in a corner that covers no zone;
+ * Pudong's mark lies at Shanghai, east of Shenzhen's and south of Yantai's. */
+static void
+test_figure_locator_marks_the_area (void)
+{
+  g_autoptr (PaBasemap) basemap = continuous_basemap ();
+  const char *slugs[] = { "yantai", "shenzhen", "pudong" };
+  double mark_x[3], mark_y[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), slugs[i], &error);
+      cairo_surface_t *with = figure_png (plan, basemap, TRUE), *without = figure_png (plan, basemap, FALSE);
+      int w = cairo_image_surface_get_width (with), h = cairo_image_surface_get_height (with);
+      int stride = cairo_image_surface_get_stride (with);
+      double sx = 0, sy = 0, n = 0;
+      guint red_without = count_locator_red (without);
+
+      /* the red of a zone's role colour never reaches the locator's pure red */
+      g_assert_cmpuint (count_locator_red (with), >, red_without + 20);
+      /* the mark: pixels red in one and not in the other */
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 a = *(guint32 *) (cairo_image_surface_get_data (with) + y * stride + x * 4);
+            guint32 b = *(guint32 *) (cairo_image_surface_get_data (without) + y * stride + x * 4);
+            guint r = (a >> 16) & 0xff, g = (a >> 8) & 0xff, bl = a & 0xff;
+            if (a != b && r > 180 && g < 70 && bl < 70)
+              sx += x, sy += y, n++;
+          }
+      g_assert_cmpfloat (n, >, 0);
+      mark_x[i] = sx / n, mark_y[i] = sy / n;
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+  /* the three take the same free corner (top right), so their marks compare */
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_cmpfloat (fabs (mark_x[i] - mark_x[0]), <, 200);
+      g_assert_cmpfloat (fabs (mark_y[i] - mark_y[0]), <, 200);
+    }
+  g_assert_cmpfloat (mark_y[2], >, mark_y[0]); /* Shanghai south of Yantai */
+  g_assert_cmpfloat (mark_x[2], >, mark_x[1]); /* Shanghai east of Shenzhen */
+  g_assert_cmpfloat (mark_y[2], <, mark_y[1]); /* and north of it */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -262,5 +347,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
+  g_test_add_func ("/render/figure-locator-marks-the-area", test_figure_locator_marks_the_area);
   return g_test_run ();
 }

@@ -24,7 +24,7 @@ struct _PaExportDialog
   AdwComboRow *format_row, *paper_row, *orientation_row, *lang_row, *extent_row;
   AdwActionRow *custom_row, *dpi_row, *selection_row;
   GtkSpinButton *custom_w, *custom_h, *dpi;
-  GtkSwitch *atlas_switch, *basemap_switch, *legend_switch, *scale_switch, *north_switch;
+  GtkSwitch *atlas_switch, *basemap_switch, *legend_switch, *scale_switch, *north_switch, *locator_switch;
   GtkSwitch *attribution_switch, *notes_switch, *selection_switch;
   AdwEntryRow *title_row, *subtitle_row, *organisation_row, *date_row;
 
@@ -76,6 +76,7 @@ pa_export_dialog_get_options (PaExportDialog *self, PaExportOptions *o)
   o->show_legend = gtk_switch_get_active (self->legend_switch);
   o->show_scale_bar = gtk_switch_get_active (self->scale_switch);
   o->show_north_arrow = gtk_switch_get_active (self->north_switch);
+  o->show_locator = gtk_switch_get_active (self->locator_switch);
   o->show_attribution = gtk_switch_get_active (self->attribution_switch);
   o->show_notes = gtk_switch_get_active (self->notes_switch);
   o->highlight_selection = self->selected_key && gtk_switch_get_active (self->selection_switch);
@@ -487,6 +488,7 @@ bind_settings (PaExportDialog *self)
       g_settings_bind (s, "export-legend", self->legend_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (s, "export-scale-bar", self->scale_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (s, "export-north-arrow", self->north_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (s, "export-locator", self->locator_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (s, "export-attribution", self->attribution_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (s, "export-notes", self->notes_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (s, "export-organisation", self->organisation_row, "text", G_SETTINGS_BIND_DEFAULT);
@@ -495,7 +497,7 @@ bind_settings (PaExportDialog *self)
   else
     {
       GtkSwitch *on[] = { self->basemap_switch, self->legend_switch, self->scale_switch,
-                          self->north_switch, self->attribution_switch, self->notes_switch };
+                          self->north_switch, self->locator_switch, self->attribution_switch, self->notes_switch };
       for (guint i = 0; i < G_N_ELEMENTS (on); i++)
         gtk_switch_set_active (on[i], TRUE);
     }
@@ -548,7 +550,7 @@ pa_export_dialog_new (GtkWindow *parent, PaPlan *plan, PaBasemap *basemap, PaZon
                           G_OBJECT (self->lang_row), G_OBJECT (self->extent_row) };
     GObject *switches[] = { G_OBJECT (self->atlas_switch), G_OBJECT (self->basemap_switch),
                             G_OBJECT (self->legend_switch), G_OBJECT (self->scale_switch),
-                            G_OBJECT (self->north_switch), G_OBJECT (self->attribution_switch),
+                            G_OBJECT (self->north_switch), G_OBJECT (self->locator_switch), G_OBJECT (self->attribution_switch),
                             G_OBJECT (self->notes_switch), G_OBJECT (self->selection_switch) };
     GObject *others[] = { G_OBJECT (self->custom_w), G_OBJECT (self->custom_h), G_OBJECT (self->dpi),
                           G_OBJECT (self->title_row), G_OBJECT (self->subtitle_row),
@@ -625,6 +627,7 @@ pa_export_dialog_class_init (PaExportDialogClass *klass)
   BIND (legend_switch);
   BIND (scale_switch);
   BIND (north_switch);
+  BIND (locator_switch);
   BIND (attribution_switch);
   BIND (notes_switch);
   BIND (selection_switch);

@@ -33,6 +33,7 @@ pa_export_options_init (PaExportOptions *options)
   options->view_box = pa_bbox_empty ();
   options->show_basemap = options->show_legend = options->show_scale_bar = TRUE;
   options->show_north_arrow = options->show_attribution = options->show_notes = TRUE;
+  options->show_locator = TRUE;
 }
 
 void

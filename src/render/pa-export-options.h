@@ -43,6 +43,7 @@ typedef struct
   /* a raster tile pack drawn over the basemap (with it: show_basemap), owned; NULL: none */
   PaMbtiles *tiles;
   gboolean show_basemap, show_legend, show_scale_bar, show_north_arrow, show_attribution, show_notes;
+  gboolean show_locator; /* a small map of China marking where the figure is (with the basemap) */
   gboolean highlight_selection; /* with selected_key: the window's orange outline */
   char *selected_key;
   char *title, *subtitle, *organisation, *date;

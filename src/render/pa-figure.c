@@ -221,15 +221,16 @@ fit_view (PaView *view, const PaBBox *extent, double x, double y, double w, doub
 /* Where the furniture goes for a view: the corners covering the fewest zones and names. */
 typedef struct
 {
-  int legend, bar, arrow; /* corners, -1: not shown */
+  int legend, bar, arrow, locator; /* corners, -1: not shown */
   double lw, lh;
-  PaBBox boxes[4]; /* legend, scale bar, north arrow, key */
+  PaBBox arrow_box, locator_box;
+  PaBBox boxes[5]; /* legend, scale bar, north arrow, locator, key */
   guint n_boxes;
 } Furniture;
 
 static void
-place_furniture (Furniture *f, GArray *boxes, const PaExportOptions *options, double x, double y, double w,
-                 double h, double k, double lw, double lh, int legend_corner)
+place_furniture (Furniture *f, GArray *boxes, const PaExportOptions *options, PaBasemap *basemap, double x,
+                 double y, double w, double h, double k, double lw, double lh, int legend_corner)
 {
   double inset = 8 * k, arrow = 26 * k, bar_w = 140 * k, bar_h = 26 * k;
   guint taken = 0;
@@ -258,7 +259,26 @@ place_furniture (Furniture *f, GArray *boxes, const PaExportOptions *options, do
   if (!options->show_north_arrow)
     f->arrow = -1;
   if (f->arrow >= 0)
-    f->boxes[f->n_boxes++] = corner_box (f->arrow, x, y, w, h, arrow, arrow * 1.5, inset);
+    {
+      taken |= 1u << f->arrow;
+      f->arrow_box = corner_box (f->arrow, x, y, w, h, arrow, arrow * 1.5, inset);
+      f->boxes[f->n_boxes++] = f->arrow_box;
+    }
+  /* the locator takes a corner left free, and only where it covers no zone or name */
+  f->locator = -1;
+  if (options->show_locator && options->show_basemap && basemap && pa_basemap_get_n_tiers (basemap) > 0)
+    {
+      double lw_ = MIN (w, h) * 0.24, lh_;
+      int c;
+      pa_painter_locator_size (lw_, &lh_);
+      c = best_corner (boxes, x, y, w, h, lw_, lh_, inset, taken, FALSE, FALSE);
+      if (c >= 0 && overlap (boxes, corner_box (c, x, y, w, h, lw_, lh_, inset)) == 0)
+        {
+          f->locator = c;
+          f->locator_box = corner_box (c, x, y, w, h, lw_, lh_, inset);
+          f->boxes[f->n_boxes++] = f->locator_box;
+        }
+    }
 }
 
 /* The key of numbered zones: "① name" lines in a box, in as many columns as @max_h
@@ -380,7 +400,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
           boxes = zone_boxes (cr, &view, plan, label_font);
         }
     }
-  place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
+  place_furniture (&f, boxes, options, basemap, x, y, w, h, k, lw, lh, legend_corner);
   labels = pa_painter_place_figure_labels (cr, &view, plan, selected, label_font, f.boxes, f.n_boxes,
                                            options->drop_crowded_labels);
   draw_key (cr, labels, 0, 0, label_font, h - 2 * inset, TRUE, &key_w, &key_h);
@@ -404,7 +424,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
         crop_to_coverage (&view, basemap, &extent, &x, &y, &w, &h, TRUE);
       g_array_unref (boxes);
       boxes = zone_boxes (cr, &view, plan, label_font);
-      place_furniture (&f, boxes, options, x, y, w, h, k, lw, lh, legend_corner);
+      place_furniture (&f, boxes, options, basemap, x, y, w, h, k, lw, lh, legend_corner);
       f.boxes[f.n_boxes++] = (PaBBox){ key_left ? fit_x - col + inset : fit_x + fit_w + inset, y + inset,
                                        key_left ? fit_x - inset : fit_x + fit_w + col - inset, y + inset + key_h };
       /* the zones moved: place their names again */
@@ -416,7 +436,7 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
     {
       /* a view as framed: the key takes the free top corner */
       guint taken = (f.legend >= 0 ? 1u << f.legend : 0) | (f.bar >= 0 ? 1u << f.bar : 0)
-                    | (f.arrow >= 0 ? 1u << f.arrow : 0);
+                    | (f.arrow >= 0 ? 1u << f.arrow : 0) | (f.locator >= 0 ? 1u << f.locator : 0);
       key_corner = best_corner (boxes, x, y, w, h, key_w, key_h, inset, taken, FALSE, FALSE);
       if (key_corner < 0)
         key_corner = TOP_LEFT;
@@ -457,9 +477,12 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
       pa_painter_draw_legend (cr, b.minx, b.miny, plan, legend_font, FALSE, NULL, NULL);
     }
   if (f.arrow >= 0)
+    pa_painter_draw_north_arrow (cr, (f.arrow_box.minx + f.arrow_box.maxx) / 2, f.arrow_box.miny, 26 * k);
+  if (f.locator >= 0)
     {
-      PaBBox b = f.boxes[f.n_boxes - 1 - (key_w > 0)];
-      pa_painter_draw_north_arrow (cr, (b.minx + b.maxx) / 2, b.miny, 26 * k);
+      PaBBox shown = pa_view_get_bbox (&view);
+      pa_painter_draw_locator (cr, f.locator_box.minx, f.locator_box.miny, f.locator_box.maxx - f.locator_box.minx,
+                               f.locator_box.maxy - f.locator_box.miny, basemap, &shown);
     }
   if (f.bar >= 0)
     {

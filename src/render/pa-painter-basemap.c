@@ -360,3 +360,79 @@ pa_painter_draw_tiered_basemap (cairo_t *cr, const PaView *view, PaBasemap *base
   draw_names (cr, view, basemap);
   cairo_restore (cr);
 }
+
+/* Mainland China with Hainan and Taiwan, for the locator. */
+static const PaBBox china = { 73.4, 17.5, 135.2, 53.7 };
+
+void
+pa_painter_locator_size (double width, double *height)
+{
+  double x0, y0, x1, y1;
+  pa_mercator_from_lonlat (china.minx, china.maxy, &x0, &y0);
+  pa_mercator_from_lonlat (china.maxx, china.miny, &x1, &y1);
+  *height = width * (y1 - y0) / (x1 - x0);
+}
+
+void
+pa_painter_draw_locator (cairo_t *cr, double x, double y, double w, double h, PaBasemap *basemap,
+                         const PaBBox *extent)
+{
+  PaView view;
+  PaBBox mb;
+  double x0, y0, x1, y1, min_side = 5;
+  int coarsest = -1, best_zoom = G_MAXINT;
+
+  pa_view_init_fit (&view, &china, w, h, 0);
+  view.ox = x, view.oy = y;
+  mb = view_mercator (&view, 0);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  pa_painter_set_color (cr, sea, 1);
+  cairo_paint (cr);
+  /* the coarsest land: a locator shows where, not what */
+  for (guint i = 0; i < pa_basemap_get_n_tiers (basemap); i++)
+    {
+      int min_zoom;
+      pa_basemap_get_tier (basemap, i, NULL, &min_zoom, NULL);
+      if (min_zoom < best_zoom)
+        best_zoom = min_zoom, coarsest = (int) i;
+    }
+  if (coarsest >= 0)
+    {
+      cairo_new_path (cr);
+      path_parts (cr, &view, pa_basemap_get_tier (basemap, (guint) coarsest, NULL, NULL, NULL), &mb, TRUE);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      pa_painter_set_color (cr, land, 1);
+      cairo_fill (cr);
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint k = 0; k < pa_basemap_get_n_lines (basemap); k++)
+    {
+      PaBasemapLineKind kind;
+      PaGeometry *lines = pa_basemap_get_lines (basemap, k, &kind, NULL, NULL);
+      if (kind == PA_BASEMAP_RIVER)
+        continue;
+      cairo_new_path (cr);
+      path_parts (cr, &view, lines, &mb, FALSE);
+      pa_painter_set_color (cr, kind == PA_BASEMAP_COUNTRY_BORDER ? country_border : province_border, 0.8);
+      cairo_set_line_width (cr, kind == PA_BASEMAP_COUNTRY_BORDER ? 0.6 : 0.3);
+      cairo_stroke (cr);
+    }
+  /* where the figure is: its extent, at least a few points across to be seen */
+  project_box (&view, extent, &x0, &y0, &x1, &y1);
+  if (x1 - x0 < min_side)
+    x0 = (x0 + x1 - min_side) / 2, x1 = x0 + min_side;
+  if (y1 - y0 < min_side)
+    y0 = (y0 + y1 - min_side) / 2, y1 = y0 + min_side;
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_set_source_rgb (cr, 0.85, 0.12, 0.10);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  /* its frame */
+  cairo_rectangle (cr, x, y, w, h);
+  pa_painter_set_color (cr, pa_painter_ink, 1);
+  cairo_set_line_width (cr, 0.6);
+  cairo_stroke (cr);
+}

@@ -18,6 +18,12 @@ PangoLayout *pa_painter_layout_new (cairo_t *cr, const char *text, double font_p
 /* The basemap from its land tiers, water, borders and names (pa-painter-basemap.c). */
 void pa_painter_draw_tiered_basemap (cairo_t *cr, const PaView *view, PaBasemap *basemap,
                                      gboolean district_borders);
+/* The locator map of a figure: China (mainland, Hainan, Taiwan) in the box x, y, w × h,
+ * its coarsest land and borders, with @extent (lon/lat) marked; the height a box of
+ * @width needs. Without land tiers in @basemap only the sea and the mark are drawn. */
+void pa_painter_locator_size (double width, double *height);
+void pa_painter_draw_locator (cairo_t *cr, double x, double y, double w, double h, PaBasemap *basemap,
+                              const PaBBox *extent);
 /* The plan's zones that have an outline, largest first (paint order). */
 GPtrArray *pa_painter_zones_by_area (PaPlan *plan);
 
