@@ -338,6 +338,35 @@ test_figure_locator_marks_the_area (void)
   g_assert_cmpfloat (mark_y[2], <, mark_y[1]); /* and north of it */
 }
 
+/* A figure sets off the area its plan plans: the district when every zone lies in one
+ * (Minhang's, Pudong's plans), else the zones' city, all its districts (Yantai, Shenzhen). */
+static void
+test_plan_area_is_district_or_city (void)
+{
+  g_autoptr (PaBasemap) basemap = continuous_basemap ();
+  const struct
+  {
+    const char *slug;
+    double in_lon, in_lat, out_lon, out_lat;
+  } cases[] = {
+    { "pudong", 121.55, 31.22, 121.45, 31.22 },   /* 浦东, not 浦西's 黄浦 */
+    { "minhang", 121.38, 31.11, 121.25, 31.00 },  /* 闵行, not 松江 */
+    { "shenzhen", 114.05, 22.55, 114.17, 22.30 }, /* 福田, not 香港 */
+    { "yantai", 120.40, 37.36, 122.10, 37.45 },   /* 招远 (no zone of its own there), not 威海 */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), cases[i].slug, &error);
+      PaGeometry *area = pa_figure_plan_area (basemap, plan);
+      g_assert_nonnull (area);
+      g_assert_true (pa_geometry_contains_point (area, cases[i].in_lon, cases[i].in_lat));
+      g_assert_false (pa_geometry_contains_point (area, cases[i].out_lon, cases[i].out_lat));
+      /* made once, kept with the basemap */
+      g_assert_true (pa_figure_plan_area (basemap, plan) == area);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -348,5 +377,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   g_test_add_func ("/render/figure-locator-marks-the-area", test_figure_locator_marks_the_area);
+  g_test_add_func ("/render/plan-area-is-district-or-city", test_plan_area_is_district_or_city);
   return g_test_run ();
 }

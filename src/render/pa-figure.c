@@ -3,6 +3,8 @@
 
 #include "pa-figure.h"
 
+#include "geo/pa-geos.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -341,6 +343,107 @@ pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExpor
   pa_figure_draw_map_full (cr, plan, basemap, options, focus, x, y, w, h, k, view_out, NULL);
 }
 
+static int
+compare_codes (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+static void
+area_free (gpointer area)
+{
+  if (area)
+    pa_geometry_unref (area);
+}
+
+static gpointer
+make_area (PaBasemap *basemap, gpointer data)
+{
+  GPtrArray *codes = data;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  PaGeometry *area;
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      PaGeometry *g = pa_basemap_lookup_district (basemap, codes->pdata[i]);
+      if (g)
+        g_ptr_array_add (parts, g);
+    }
+  area = parts->len ? pa_geos_union ((PaGeometry **) parts->pdata, parts->len, &error) : NULL;
+  if (error)
+    g_warning ("The plan's area is not set off in the figure: %s", error->message);
+  return area;
+}
+
+/* The plan's area: the district its zones lie in when they all lie in one (a district's
+ * plan, as Minhang's and Pudong's), else every district of their city (Yantai's,
+ * Shenzhen's, Shanghai's); NULL when the basemap has no districts there. Made once per
+ * set of districts and kept with the basemap. */
+PaGeometry *
+pa_figure_plan_area (PaBasemap *basemap, PaPlan *plan)
+{
+  GListModel *zones = pa_plan_get_zones (plan);
+  g_autoptr (GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) key = g_string_new ("area");
+  g_autofree char *prefix = NULL;
+  guint most = 0;
+  GHashTableIter it;
+  gpointer code, count;
+
+  if (!basemap || pa_basemap_get_n_districts (basemap) == 0)
+    return NULL;
+  /* the districts the zones' label points fall in, with how many zones each */
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      PaGeometry *g = pa_zone_get_geometry (z);
+      const char *c;
+      PaPoint lp;
+      if (!g || pa_geometry_is_empty (g))
+        continue;
+      lp = pa_geometry_get_cached_label_point (g);
+      c = pa_basemap_find_district_at (basemap, lp.x, lp.y, NULL);
+      if (c)
+        g_hash_table_insert (found, (gpointer) c,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (found, c)) + 1));
+    }
+  if (g_hash_table_size (found) == 0)
+    return NULL;
+  if (g_hash_table_size (found) == 1)
+    {
+      g_hash_table_iter_init (&it, found);
+      g_hash_table_iter_next (&it, &code, NULL);
+      g_ptr_array_add (codes, g_strdup (code));
+    }
+  else
+    {
+      /* the city (the code's first four digits) most zones lie in, all its districts */
+      g_autoptr (GHashTable) cities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&it, found);
+      while (g_hash_table_iter_next (&it, &code, &count))
+        {
+          g_autofree char *city = g_strndup (code, 4);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (cities, city)) + GPOINTER_TO_UINT (count);
+          if (n > most)
+            most = n, g_free (prefix), prefix = g_strdup (city);
+          g_hash_table_replace (cities, g_steal_pointer (&city), GUINT_TO_POINTER (n));
+        }
+      for (guint i = 0; i < pa_basemap_get_n_districts (basemap); i++)
+        {
+          const char *c;
+          pa_basemap_get_district (basemap, i, &c, NULL);
+          if (c && g_str_has_prefix (c, prefix))
+            g_ptr_array_add (codes, g_strdup (c));
+        }
+    }
+  g_ptr_array_sort (codes, compare_codes);
+  for (guint i = 0; i < codes->len; i++)
+    g_string_append_printf (key, ":%s", (char *) codes->pdata[i]);
+  return pa_basemap_get_derived (basemap, key->str, make_area, codes, area_free);
+}
+
 void
 pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                          PaZone *focus, double x, double y, double w, double h, double k, PaView *view_out,
@@ -451,9 +554,12 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   cairo_clip (cr);
   if (options->show_basemap)
     {
+      PaGeometry *area = pa_figure_plan_area (basemap, plan);
       pa_painter_draw_basemap (cr, &view, basemap, TRUE);
       if (options->tiles)
         pa_painter_draw_tile_pack (cr, &view, options->tiles);
+      if (area)
+        pa_painter_draw_area (cr, &view, area);
     }
   else
     {

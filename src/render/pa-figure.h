@@ -42,4 +42,8 @@ char *pa_figure_dup_title (PaPlan *plan, const PaExportOptions *options);
 char *pa_figure_dup_subtitle (PaPlan *plan, const PaExportOptions *options);
 char *pa_figure_dup_notes (PaPlan *plan, const PaExportOptions *options);
 
+/* The area a plan plans: the district its zones all lie in, or their city's districts;
+ * NULL without districts. Owned by @basemap. */
+PaGeometry *pa_figure_plan_area (PaBasemap *basemap, PaPlan *plan);
+
 G_END_DECLS

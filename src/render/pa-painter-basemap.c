@@ -436,3 +436,29 @@ pa_painter_draw_locator (cairo_t *cr, double x, double y, double w, double h, Pa
   cairo_set_line_width (cr, 0.6);
   cairo_stroke (cr);
 }
+
+void
+pa_painter_draw_area (cairo_t *cr, const PaView *view, PaGeometry *area)
+{
+  PaBBox mb = view_mercator (view, 20);
+
+  cairo_save (cr);
+  /* the neighbours under a white veil: the plan's area in full colour */
+  cairo_new_path (cr);
+  cairo_rectangle (cr, view->ox, view->oy, view->width, view->height);
+  path_parts (cr, view, area, &mb, TRUE);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.5);
+  cairo_fill (cr);
+  /* its boundary bold, on a white halo, as 规划图 draw the area they plan */
+  cairo_new_path (cr);
+  path_parts (cr, view, area, &mb, TRUE);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, 3.4);
+  cairo_stroke_preserve (cr);
+  pa_painter_set_color (cr, (PaColor){ 0.42, 0.30, 0.36 }, 1);
+  cairo_set_line_width (cr, 1.6);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -24,6 +24,9 @@ void pa_painter_draw_tiered_basemap (cairo_t *cr, const PaView *view, PaBasemap 
 void pa_painter_locator_size (double width, double *height);
 void pa_painter_draw_locator (cairo_t *cr, double x, double y, double w, double h, PaBasemap *basemap,
                               const PaBBox *extent);
+/* Sets off a plan's area (@area: lon/lat) from its surroundings: the neighbours muted
+ * under a veil, the area's boundary bold. */
+void pa_painter_draw_area (cairo_t *cr, const PaView *view, PaGeometry *area);
 /* The plan's zones that have an outline, largest first (paint order). */
 GPtrArray *pa_painter_zones_by_area (PaPlan *plan);
 

@@ -76,7 +76,9 @@ pa_store_import_basemap (sqlite3 *db, const char *path, GError **error)
       g_prefix_error (error, _("Cannot read the basemap “%s”: "), path);
       return FALSE;
     }
-  ok = source_has_layers (db, path, error) && pa_store_exec (db, "BEGIN IMMEDIATE", error);
+  /* deferred: IMMEDIATE would take a write lock on the attached source as well, and two
+   * programs making databases at once would find it locked */
+  ok = source_has_layers (db, path, error) && pa_store_exec (db, "BEGIN", error);
   if (ok)
     {
       for (guint i = 0; ok && layers[i]; i++)
