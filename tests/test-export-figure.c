@@ -306,6 +306,35 @@ test_figure_language_is_independent (void)
   g_assert_null (strstr (t_zh, "Source:"));
 }
 
+/* Every district of the plan's city carries its name, under its current name (蓬莱区,
+ * 光明区), whether a zone lies in it or not. */
+static void
+test_every_district_of_the_city_named (void)
+{
+  static const struct
+  {
+    const char *slug;
+    const char *names[12];
+  } cases[] = {
+    { "yantai", { "芝罘区", "福山区", "牟平区", "莱山区", "蓬莱区", "龙口市", "莱阳市", "莱州市", "招远市", "栖霞市", "海阳市", NULL } },
+    { "shenzhen", { "罗湖区", "福田区", "南山区", "宝安区", "光明区", "龙岗区", "盐田区", "坪山区", "龙华区", NULL } },
+    /* a district's plan: its own district, crowded by the zones' names */
+    { "minhang", { "闵行区", NULL } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("districts-%s.pdf", cases[i].slug);
+      g_autofree char *pdf = pa_test_temp_path (name);
+      g_autofree char *text = NULL;
+      const char *args[] = { "--export", pdf, "--plan", cases[i].slug, "--lang", "zh", NULL };
+      g_assert_cmpint (run_cli (NULL, NULL, args, NULL, NULL), ==, 0);
+      text = pdf_text (pdf);
+      for (guint k = 0; cases[i].names[k]; k++)
+        if (!strstr (text, cases[i].names[k]))
+          g_error ("%s: the figure does not name %s", cases[i].slug, cases[i].names[k]);
+    }
+}
+
 /* One zone's figure: titled with the zone, an unknown zone refused by name. */
 static void
 test_zone_figure (void)
@@ -626,6 +655,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/svg-parses-with-zones-as-paths", test_svg_parses_with_zones_as_paths);
   g_test_add_func ("/export/figure-language-is-independent", test_figure_language_is_independent);
   g_test_add_func ("/export/zone-figure", test_zone_figure);
+  g_test_add_func ("/export/every-district-of-the-city-named", test_every_district_of_the_city_named);
   g_test_add_func ("/export/atlas-has-a-page-per-zone", test_atlas_has_a_page_per_zone);
   g_test_add_func ("/export/atlas-long-table-continues", test_atlas_long_table_continues);
   g_test_add_func ("/export/cancel-leaves-existing-file", test_cancel_leaves_existing_file);

@@ -570,7 +570,8 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
   pa_painter_draw_sites (cr, &view, plan, 1.0);
   if (focus)
     pa_painter_draw_focus (cr, &view, focus, plan);
-  pa_painter_show_figure_labels (cr, &view, labels, selected, districts, label_font);
+  pa_painter_show_figure_labels (cr, &view, labels, selected, districts,
+                                 districts ? pa_figure_plan_area (districts, plan) : NULL, label_font);
   cairo_restore (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.32);

@@ -426,12 +426,38 @@ pa_painter_place_figure_labels (cairo_t *cr, const PaView *view, PaPlan *plan, P
   return out;
 }
 
-void
-pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
-                               PaBasemap *districts, double font_px)
+/* The name of district @i at its label point, moved up to @steps label heights to a free
+ * place; FALSE when none was free. */
+static gboolean
+show_district_name (cairo_t *cr, const PaView *view, PaBasemap *districts, guint i, GArray *placed,
+                    double font_px, int steps)
 {
   const PaColor district_ink = { 0.45, 0.42, 0.40 };
+  const char *name;
+  PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
+  PaPoint lp = pa_geometry_get_cached_label_point (g);
+  g_autoptr (PangoLayout) layout = NULL;
+  int w, h;
+  double x, y;
+
+  pa_view_project (view, lp.x, lp.y, &x, &y);
+  if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
+    return TRUE;
+  layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (!place_label (view, placed, x, y, w, h, steps, FALSE, &x, &y))
+    return FALSE;
+  show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
+  return TRUE;
+}
+
+void
+pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
+                               PaBasemap *districts, PaGeometry *area, double font_px)
+{
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  guint n = districts ? pa_basemap_get_n_districts (districts) : 0;
+  g_autofree gboolean *inside = g_new0 (gboolean, n + 1);
 
   cairo_save (cr);
   for (guint i = 0; i < labels->len; i++)
@@ -445,23 +471,17 @@ pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, 
       show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
       g_array_append_val (placed, pl->box);
     }
-  /* district names where they fit, off the zones' names */
-  for (guint i = 0; districts && i < pa_basemap_get_n_districts (districts); i++)
+  /* district names off the zones' names: first every district of the plan's area, each
+   * moved a little where its own place is taken, then the neighbours where they fit */
+  for (guint i = 0; i < n; i++)
     {
-      const char *name;
-      PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
-      PaPoint lp = pa_geometry_get_cached_label_point (g);
-      g_autoptr (PangoLayout) layout = NULL;
-      int w, h;
-      double x, y;
-
-      pa_view_project (view, lp.x, lp.y, &x, &y);
-      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
-        continue;
-      layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (place_label (view, placed, x, y, w, h, 0, FALSE, &x, &y))
-        show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
+      PaPoint lp = pa_geometry_get_cached_label_point (pa_basemap_get_district (districts, i, NULL, NULL));
+      inside[i] = area && pa_geometry_contains_point (area, lp.x, lp.y);
+      if (inside[i] && !show_district_name (cr, view, districts, i, placed, font_px, 3))
+        g_debug ("no room for a district's name in the figure");
     }
+  for (guint i = 0; i < n; i++)
+    if (!inside[i])
+      show_district_name (cr, view, districts, i, placed, font_px, 0);
   cairo_restore (cr);
 }

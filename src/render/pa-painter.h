@@ -80,9 +80,10 @@ GArray *pa_painter_place_figure_labels (cairo_t *cr, const PaView *view, PaPlan 
                                         double font_px, const PaBBox *reserved, guint n_reserved,
                                         gboolean drop_crowded);
 /* Draws the placed labels with their leader lines, then the names of @districts (may be
- * NULL) where they do not clash. */
+ * NULL) where they do not clash: first those inside @area (the plan's, may be NULL), each
+ * moved a little when its place is taken, then the others where they fit. */
 void pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, PaZone *selected,
-                                    PaBasemap *districts, double font_px);
+                                    PaBasemap *districts, PaGeometry *area, double font_px);
 /* The legend box with its top-left at (x, y); returns its size. With @measure_only
  * nothing is drawn. */
 void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
