@@ -349,6 +349,21 @@ bench_large_plan (const char *dir, PaBasemap *basemap)
 }
 
 void
+bench_large_plan_write (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaDocument) doc = NULL;
+
+  g_unlink (path);
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  doc = pa_document_new (store);
+  g_assert_true (pa_document_open_plan (doc, "shenzhen", &error));
+  import_zones (doc, store);
+}
+
+void
 bench_large_plan_snaps (PaBasemap *basemap)
 {
   g_autoptr (PaPlan) plan = pa_plan_new (1, "synthetic", "Synthetic", NULL);
