@@ -1,0 +1,36 @@
+/* pa-zone-index.h — a plan's zones ready for drawing: in paint order (largest first),
+ * with their Web Mercator boxes in a grid, so a frame asks for the zones in view instead
+ * of sorting and testing every zone of the plan.
+ *
+ * Built on first use after a change (pa_plan_get_revision, pa_zone_get_generation) and
+ * kept with the plan; a caller holds a reference for as long as it draws.
+ */
+#pragma once
+
+#include "geo/pa-view.h"
+#include "model/pa-plan.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PaZoneIndex PaZoneIndex;
+
+/* The plan's index, up to date; a new reference. */
+PaZoneIndex *pa_zone_index_ref_for_plan (PaPlan *plan);
+void pa_zone_index_unref (PaZoneIndex *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaZoneIndex, pa_zone_index_unref)
+
+/* Zones with an outline, in paint order (largest first); i < n. */
+guint pa_zone_index_get_n_zones (PaZoneIndex *self);
+PaZone *pa_zone_index_get_zone (PaZoneIndex *self, guint i);
+/* The zone's outline's box in normalised mercator. */
+const PaBBox *pa_zone_index_get_box (PaZoneIndex *self, guint i);
+/* The position of the zone's role among the plan's roles (-1: none), for its colour. */
+int pa_zone_index_get_role_index (PaZoneIndex *self, guint i);
+
+/* Appends to @out (of guint) the paint-order positions, ascending, of the zones whose box
+ * meets @box (normalised mercator). */
+void pa_zone_index_query (PaZoneIndex *self, const PaBBox *box, GArray *out);
+/* The zones whose box meets the padded view, as positions. */
+void pa_zone_index_query_view (PaZoneIndex *self, const PaView *view, double pad, GArray *out);
+
+G_END_DECLS
