@@ -175,6 +175,19 @@ test_labels_only_for_zones_in_view (void)
   g_assert_false (surface_is_blank (s));
   cairo_destroy (cr);
   cairo_surface_destroy (s);
+
+  /* the placement kept between frames is the view's own: back over the sea, still none;
+   * the same view again draws the same names */
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  cr = cairo_create (s);
+  pa_view_init (&view, 123.5, 36.0, 11, 600, 400);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_true (surface_is_blank (s));
+  pa_view_init_fit (&view, &extent, 600, 400, 20);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_false (surface_is_blank (s));
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
 }
 
 /* A square zone of side @d degrees centred on (lon, lat). */

@@ -3,6 +3,8 @@
 
 #include "pa-zone-index.h"
 
+#include "pa-painter-private.h"
+
 #include <math.h>
 
 struct _PaZoneIndex
@@ -16,6 +18,11 @@ struct _PaZoneIndex
   int cols, rows;
   double cell_w, cell_h;
   guint *start, *items;
+  /* labels: each zone's name size at label_font_px (w < 0: not measured yet), and the
+   * screen's last placement */
+  double label_font_px;
+  int *label_w, *label_h;
+  PaLabelCache labels;
 };
 
 /* The index lives with its plan; the lock lets an export thread ask for it too. */
@@ -177,6 +184,9 @@ pa_zone_index_clear (gpointer p)
   g_free (self->roles);
   g_free (self->start);
   g_free (self->items);
+  g_free (self->label_w);
+  g_free (self->label_h);
+  g_clear_pointer (&self->labels.labels, g_array_unref);
 }
 
 void
@@ -228,4 +238,59 @@ pa_zone_index_get_role_index (PaZoneIndex *self, guint i)
 {
   g_return_val_if_fail (i < self->zones->len, -1);
   return self->roles[i];
+}
+
+void
+pa_zone_index_get_label_size (PaZoneIndex *self, guint i, cairo_t *cr, double font_px, int *w, int *h)
+{
+  g_return_if_fail (i < self->zones->len);
+  if (!self->label_w || self->label_font_px != font_px)
+    {
+      g_free (self->label_w);
+      g_free (self->label_h);
+      self->label_w = g_new (int, MAX (self->zones->len, 1));
+      self->label_h = g_new (int, MAX (self->zones->len, 1));
+      for (guint k = 0; k < self->zones->len; k++)
+        self->label_w[k] = -1;
+      self->label_font_px = font_px;
+    }
+  if (self->label_w[i] < 0)
+    {
+      g_autofree char *text = pa_zone_dup_label (self->zones->pdata[i]);
+      g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, FALSE);
+      pango_layout_get_pixel_size (layout, &self->label_w[i], &self->label_h[i]);
+    }
+  *w = self->label_w[i];
+  *h = self->label_h[i];
+}
+
+static gboolean
+same_view (const PaView *a, const PaView *b)
+{
+  return a->cx == b->cx && a->cy == b->cy && a->world == b->world && a->width == b->width
+         && a->height == b->height && a->ox == b->ox && a->oy == b->oy;
+}
+
+GArray *
+pa_zone_index_get_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
+                          gconstpointer districts)
+{
+  PaLabelCache *c = &self->labels;
+  if (!c->labels || !same_view (&c->view, view) || c->font_px != font_px || c->selected != selected
+      || c->districts != districts)
+    return NULL;
+  return c->labels;
+}
+
+void
+pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
+                          gconstpointer districts, GArray *labels)
+{
+  PaLabelCache *c = &self->labels;
+  g_clear_pointer (&c->labels, g_array_unref);
+  c->view = *view;
+  c->font_px = font_px;
+  c->selected = selected; /* compared, never dereferenced */
+  c->districts = districts;
+  c->labels = g_array_ref (labels);
 }

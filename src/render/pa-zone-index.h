@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <pango/pangocairo.h>
+
 #include "geo/pa-view.h"
 #include "model/pa-plan.h"
 
@@ -26,6 +28,34 @@ PaZone *pa_zone_index_get_zone (PaZoneIndex *self, guint i);
 const PaBBox *pa_zone_index_get_box (PaZoneIndex *self, guint i);
 /* The position of the zone's role among the plan's roles (-1: none), for its colour. */
 int pa_zone_index_get_role_index (PaZoneIndex *self, guint i);
+
+/* The size of the zone's name (pa_zone_dup_label) in the regular face at @font_px,
+ * measured once and kept: the painter's metrics do not depend on the surface. */
+void pa_zone_index_get_label_size (PaZoneIndex *self, guint i, cairo_t *cr, double font_px, int *w, int *h);
+
+/* The screen's labels as last placed, for the view, selection and font they were placed
+ * for; NULL when those differ (pa_zone_index_set_labels keeps a new placement). */
+typedef struct
+{
+  PaView view;
+  double font_px;
+  PaZone *selected;
+  gconstpointer districts;
+  GArray *labels; /* PaPlacedLabel */
+} PaLabelCache;
+
+typedef struct
+{
+  PangoLayout *layout;
+  double x, y, ax, ay; /* the label's top-left; its anchor */
+  int w, h;
+  gboolean leader, district;
+} PaPlacedLabel;
+
+GArray *pa_zone_index_get_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
+                                  gconstpointer districts);
+void pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
+                               gconstpointer districts, GArray *labels);
 
 /* Appends to @out (of guint) the paint-order positions, ascending, of the zones whose box
  * meets @box (normalised mercator). */
