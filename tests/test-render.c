@@ -264,6 +264,14 @@ test_index_follows_edits (void)
   g_assert_cmpuint (zone_alpha_at (plan, &view, 114.305, 22.605), >, 0);
   g_assert_true (pa_painter_hit_test (plan, 114.305, 22.605) == moved);
 
+  /* zoomed out the zones are dots, stamped on raster surfaces: at each zone, none
+   * beyond the grid */
+  pa_view_init (&view, 114.25, 22.55, 9, 400, 300);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.305, 22.605), >, 0);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.0, 22.3), >, 0);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.0, 22.2), ==, 0);
+  pa_view_init (&view, 114.3, 22.6, 13, 400, 300);
+
   /* a zone added to the plan after the index was made */
   late = pa_zone_new (9999, "late", "late", "core");
   {
