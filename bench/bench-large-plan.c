@@ -15,6 +15,7 @@
 #include "geo/pa-snap.h"
 #include "map/pa-edit-layer.h"
 #include "render/pa-painter.h"
+#include "render/pa-zone-index.h"
 #include "store/pa-store-edit.h"
 
 #include "bench-util.h"
@@ -106,17 +107,11 @@ import_zones (PaDocument *doc, PaStore *store)
 static G_GNUC_NO_INLINE PaPoint
 snap_pointer (const PaView *view, PaPlan *plan, PaZone *dragged, PaBasemap *basemap, double x, double y)
 {
-  GListModel *zones = pa_plan_get_zones (plan);
   PaSnap snap;
   PaPoint result;
 
   pa_snap_init (&snap, view, x, y, PA_EDIT_LAYER_SNAP_PX);
-  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-    {
-      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
-      if (z != dragged)
-        pa_snap_consider (&snap, pa_zone_get_geometry (z));
-    }
+  pa_zone_index_snap (&snap, view, plan, dragged, x, y, PA_EDIT_LAYER_SNAP_PX);
   for (guint i = 0; basemap && i < pa_basemap_get_n_districts (basemap); i++)
     pa_snap_consider (&snap, pa_basemap_get_district (basemap, i, NULL, NULL));
   pa_snap_result (&snap, &result, NULL);
@@ -254,7 +249,7 @@ drag_frames (const char *what, const PaView *view, PaPlan *plan, PaZone *dragged
     }
   {
     g_autofree char *l0 = g_strdup_printf ("drag frame, %s (zoom %.1f)", what, pa_view_get_zoom (view));
-    g_autofree char *l1 = g_strdup_printf ("  snap (%u of %d motions snapped)", snapped, DRAG_STEPS);
+    g_autofree char *l1 = g_strdup_printf ("  snap (%u of %d motions snapped)", snapped, drag_steps ());
     bench_report_frames (l0, total);
     bench_report_frames ("  the same frames, CPU time", cpu_ms);
     bench_report_frames (l1, snap_ms);

@@ -294,3 +294,22 @@ pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, double font_px,
   c->districts = districts;
   c->labels = g_array_ref (labels);
 }
+
+void
+pa_zone_index_snap (PaSnap *snap, const PaView *view, PaPlan *plan, PaZone *except, double x, double y,
+                    double tolerance)
+{
+  g_autoptr (PaZoneIndex) self = pa_zone_index_ref_for_plan (plan);
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+  double mx = view->cx + (x - view->ox - view->width / 2) / view->world;
+  double my = view->cy + (y - view->oy - view->height / 2) / view->world, t = tolerance / view->world;
+  PaBBox box = { mx - t, my - t, mx + t, my + t };
+
+  pa_zone_index_query (self, &box, near);
+  for (guint k = 0; k < near->len; k++)
+    {
+      PaZone *z = self->zones->pdata[g_array_index (near, guint, k)];
+      if (z != except)
+        pa_snap_consider (snap, pa_zone_get_geometry (z));
+    }
+}

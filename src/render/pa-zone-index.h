@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "geo/pa-snap.h"
 #include "geo/pa-view.h"
 #include "model/pa-plan.h"
 
@@ -62,5 +63,10 @@ void pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, double fon
 void pa_zone_index_query (PaZoneIndex *self, const PaBBox *box, GArray *out);
 /* The zones whose box meets the padded view, as positions. */
 void pa_zone_index_query_view (PaZoneIndex *self, const PaView *view, double pad, GArray *out);
+
+/* Offers @snap the outlines of @plan's zones within @tolerance surface units of (x, y),
+ * except @except's: the zones near the pointer, not every zone of the plan. */
+void pa_zone_index_snap (PaSnap *snap, const PaView *view, PaPlan *plan, PaZone *except, double x, double y,
+                         double tolerance);
 
 G_END_DECLS
