@@ -9,11 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "document/pa-document.h"
 #include "geo/pa-snap.h"
 #include "map/pa-edit-layer.h"
 #include "render/pa-painter.h"
+#include "render/pa-zone-index.h"
 #include "store/pa-store-edit.h"
 
 #include "bench-util.h"
@@ -26,7 +28,7 @@
 #define MAX_LON 114.6
 #define MIN_LAT 22.45
 #define MAX_LAT 22.85
-#define DRAG_STEPS 120
+#define DRAG_STEPS 120 /* PA_BENCH_STEPS overrides, for profiling */
 #define COMMITS 20
 #define WIDTH 900
 #define HEIGHT 750
@@ -105,17 +107,11 @@ import_zones (PaDocument *doc, PaStore *store)
 static G_GNUC_NO_INLINE PaPoint
 snap_pointer (const PaView *view, PaPlan *plan, PaZone *dragged, PaBasemap *basemap, double x, double y)
 {
-  GListModel *zones = pa_plan_get_zones (plan);
   PaSnap snap;
   PaPoint result;
 
   pa_snap_init (&snap, view, x, y, PA_EDIT_LAYER_SNAP_PX);
-  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-    {
-      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
-      if (z != dragged)
-        pa_snap_consider (&snap, pa_zone_get_geometry (z));
-    }
+  pa_zone_index_snap (&snap, view, plan, dragged, x, y, PA_EDIT_LAYER_SNAP_PX);
   for (guint i = 0; basemap && i < pa_basemap_get_n_districts (basemap); i++)
     pa_snap_consider (&snap, pa_basemap_get_district (basemap, i, NULL, NULL));
   pa_snap_result (&snap, &result, NULL);
@@ -168,6 +164,13 @@ pointer_at (double x0, double y0, int step, double *x, double *y)
   *y = y0 - 20 * (1 - cos (a));
 }
 
+static int
+drag_steps (void)
+{
+  const char *env = g_getenv ("PA_BENCH_STEPS");
+  return env ? CLAMP (atoi (env), 1, DRAG_STEPS) : DRAG_STEPS;
+}
+
 /* DRAG_STEPS pointer motions moving vertex 0 of @dragged. */
 static void
 drag_frames (const char *what, const PaView *view, PaPlan *plan, PaZone *dragged, PaBasemap *basemap)
@@ -179,6 +182,7 @@ drag_frames (const char *what, const PaView *view, PaPlan *plan, PaZone *dragged
   g_autoptr (GArray) labels_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) overlay_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) warm_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) ring = g_array_new (FALSE, FALSE, sizeof (PaPoint));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   PaGeometry *g = pa_zone_get_part_info (dragged, 0)->geometry;
@@ -189,9 +193,9 @@ drag_frames (const char *what, const PaView *view, PaPlan *plan, PaZone *dragged
   pts = pa_geometry_get_ring (g, 0, 0, &n);
   g_array_append_vals (ring, pts, n - 1); /* without the closing repeat, as the edit layer */
   pa_view_project (view, pts[0].x, pts[0].y, &x0, &y0);
-  for (int step = 0; step < DRAG_STEPS; step++)
+  for (int step = 0; step < drag_steps (); step++)
     {
-      double x, y, t0 = bench_now_ms (), t1, tz, ts, t2, t3;
+      double x, y, c0 = bench_cpu_ms (), t0 = bench_now_ms (), t1, tz, ts, t2, t3;
       PaPoint p;
       cairo_t *cr;
 
@@ -212,6 +216,10 @@ drag_frames (const char *what, const PaView *view, PaPlan *plan, PaZone *dragged
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       t3 = bench_now_ms ();
+      {
+        double c = bench_cpu_ms () - c0;
+        g_array_append_val (cpu_ms, c);
+      }
       {
         double v[] = { t3 - t0, t1 - t0, t2 - t1, t3 - t2, tz - t1, t2 - ts };
         g_array_append_val (total, v[0]);
@@ -241,8 +249,9 @@ drag_frames (const char *what, const PaView *view, PaPlan *plan, PaZone *dragged
     }
   {
     g_autofree char *l0 = g_strdup_printf ("drag frame, %s (zoom %.1f)", what, pa_view_get_zoom (view));
-    g_autofree char *l1 = g_strdup_printf ("  snap (%u of %d motions snapped)", snapped, DRAG_STEPS);
+    g_autofree char *l1 = g_strdup_printf ("  snap (%u of %d motions snapped)", snapped, drag_steps ());
     bench_report_frames (l0, total);
+    bench_report_frames ("  the same frames, CPU time", cpu_ms);
     bench_report_frames (l1, snap_ms);
     bench_report_frames ("  zone layer: zones + sites + labels", layer_ms);
     bench_report_frames ("    of which draw_zones", zones_ms);
@@ -346,6 +355,56 @@ bench_large_plan (const char *dir, PaBasemap *basemap)
   g_clear_object (&doc);
   g_clear_object (&store);
   g_unlink (db);
+}
+
+void
+bench_large_plan_frames (const char *path, PaBasemap *basemap)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = pa_store_open (path, NULL, &error);
+  g_autoptr (PaDocument) doc = NULL;
+  GListModel *zones;
+  PaZone *zone = NULL;
+  PaView view;
+
+  g_assert_no_error (error);
+  doc = pa_document_new (store);
+  g_assert_true (pa_document_open_plan (doc, "shenzhen", &error));
+  /* the zone in the middle of the grid, as bench_large_plan drags it */
+  zones = pa_document_get_zones (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (zones) && !zone; i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+      if (g_strcmp0 (pa_zone_get_name (z), "合成片区 040-062") == 0)
+        zone = z;
+    }
+  g_assert_nonnull (zone);
+  pa_document_select_zone (doc, zone);
+  {
+    PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
+    pa_view_init (&view, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, 12, WIDTH, HEIGHT);
+    drag_frames ("district zoom", &view, pa_document_get_plan (doc), zone, basemap);
+  }
+  {
+    PaBBox b = pa_plan_get_extent (pa_document_get_plan (doc));
+    pa_view_init_fit (&view, &b, WIDTH, HEIGHT, 40);
+    drag_frames ("whole plan", &view, pa_document_get_plan (doc), zone, basemap);
+  }
+}
+
+void
+bench_large_plan_write (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaStore) store = NULL;
+  g_autoptr (PaDocument) doc = NULL;
+
+  g_unlink (path);
+  store = pa_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  doc = pa_document_new (store);
+  g_assert_true (pa_document_open_plan (doc, "shenzhen", &error));
+  import_zones (doc, store);
 }
 
 void

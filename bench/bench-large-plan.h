@@ -10,3 +10,8 @@ void bench_large_plan (const char *dir, PaBasemap *basemap);
 /* Only the snaps of the drag, against the same 10,000 outlines as zones of a plan held in
  * memory (no store, no import): for callgrind --toggle-collect=snap_pointer. */
 void bench_large_plan_snaps (PaBasemap *basemap);
+/* Writes a database at @path (replaced) whose plan "shenzhen" holds the 10,000 zones, for
+ * timing the window's start-up and for screenshots (bench/startup.sh). */
+void bench_large_plan_write (const char *path);
+/* Only the drag frames, on the plan of a database bench_large_plan_write made. */
+void bench_large_plan_frames (const char *path, PaBasemap *basemap);

@@ -33,9 +33,28 @@ main (int argc, char *argv[])
    * --large-plan: only section 7; --snap: only its snaps, on a plan held in memory */
   const char *only = argc > 1 ? argv[1] : NULL;
 
+  /* --write-large-plan FILE: only the database of the 10,000-zone plan, kept */
+  if (only && g_str_equal (only, "--write-large-plan") && argc == 3)
+    {
+      bench_large_plan_write (argv[2]);
+      g_rmdir (dir);
+      return 0;
+    }
+  /* --frames FILE: only the drag frames, on that database's plan */
+  if (only && g_str_equal (only, "--frames") && argc == 3)
+    {
+      g_autoptr (PaStore) s = pa_store_open (argv[2], NULL, &error);
+      g_assert_no_error (error);
+      basemap = pa_store_load_basemap (s, &error);
+      g_assert_no_error (error);
+      bench_large_plan_frames (argv[2], basemap);
+      g_rmdir (dir);
+      return 0;
+    }
+
   if (only && !g_str_equal (only, "--small") && !g_str_equal (only, "--large-plan") && !g_str_equal (only, "--snap"))
     {
-      fprintf (stderr, "usage: %s [--small | --large-plan | --snap]\n", argv[0]);
+      fprintf (stderr, "usage: %s [--small | --large-plan | --snap | --write-large-plan FILE | --frames FILE]\n", argv[0]);
       g_rmdir (dir);
       return 2;
     }

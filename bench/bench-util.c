@@ -2,11 +2,20 @@
 #include "bench-util.h"
 
 #include <stdio.h>
+#include <time.h>
 
 double
 bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+double
+bench_cpu_ms (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int

@@ -4,6 +4,8 @@
 #include <glib.h>
 
 double bench_now_ms (void);
+/* The calling thread's CPU time: steadier than the wall clock on a shared machine. */
+double bench_cpu_ms (void);
 /* Sorts @ms; returns the value at fraction @q of it (0.5: the median). */
 double bench_quantile (GArray *ms, double q);
 /* One line: what, n, min, median, max. */

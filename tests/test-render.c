@@ -175,6 +175,112 @@ test_labels_only_for_zones_in_view (void)
   g_assert_false (surface_is_blank (s));
   cairo_destroy (cr);
   cairo_surface_destroy (s);
+
+  /* the placement kept between frames is the view's own: back over the sea, still none;
+   * the same view again draws the same names */
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  cr = cairo_create (s);
+  pa_view_init (&view, 123.5, 36.0, 11, 600, 400);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_true (surface_is_blank (s));
+  pa_view_init_fit (&view, &extent, 600, 400, 20);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_false (surface_is_blank (s));
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* A square zone of side @d degrees centred on (lon, lat). */
+static PaGeometry *
+square (double lon, double lat, double d)
+{
+  PaGeometry *g = pa_geometry_new ();
+  pa_geometry_begin_polygon (g);
+  pa_geometry_begin_ring (g);
+  pa_geometry_add_point (g, lon - d / 2, lat - d / 2);
+  pa_geometry_add_point (g, lon + d / 2, lat - d / 2);
+  pa_geometry_add_point (g, lon + d / 2, lat + d / 2);
+  pa_geometry_add_point (g, lon - d / 2, lat + d / 2);
+  pa_geometry_add_point (g, lon - d / 2, lat - d / 2);
+  return g;
+}
+
+/* Alpha of the pixel at (lon, lat) after drawing @plan's zones on a clear surface. */
+static guint
+zone_alpha_at (PaPlan *plan, const PaView *view, double lon, double lat)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view->width, (int) view->height);
+  cairo_t *cr = cairo_create (s);
+  double x, y;
+  guint32 v;
+
+  pa_painter_draw_zones (cr, view, plan, NULL, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  pa_view_project (view, lon, lat, &x, &y);
+  v = *(guint32 *) (cairo_image_surface_get_data (s) + (int) y * cairo_image_surface_get_stride (s) + (int) x * 4);
+  cairo_surface_destroy (s);
+  return v >> 24;
+}
+
+/* The painter keeps an index of the zones by place between frames: a zone moved by an
+ * edit (assigned in place, as after a reload) is drawn and hit at its new place, not the
+ * old, and a zone added later is found; zones among thousands are found by place. */
+static void
+test_index_follows_edits (void)
+{
+  g_autoptr (PaPlan) plan = pa_plan_new (1, "grid", "Grid", NULL);
+  g_autoptr (PaZone) moved = NULL, fresh = NULL, late = NULL;
+  g_autoptr (PaGeometry) there = square (114.305, 22.605, 0.004);
+  PaView view;
+
+  pa_plan_add_role (plan, "core", "核心");
+  /* 50 × 50 zones of 0.004° on a 0.01° grid */
+  for (int r = 0; r < 50; r++)
+    for (int c = 0; c < 50; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("z%d-%d", r, c);
+        g_autoptr (PaZone) z = pa_zone_new (r * 50 + c + 1, key, key, "core");
+        g_autoptr (PaGeometry) g = square (114.0 + c * 0.01, 22.3 + r * 0.01, 0.004);
+        pa_zone_set_geometry (z, g);
+        pa_plan_add_zone (plan, z);
+        if (r == 10 && c == 10)
+          moved = g_object_ref (z);
+      }
+  pa_view_init (&view, 114.1, 22.4, 13, 400, 300);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.10, 22.40), >, 0); /* zone (10, 10) */
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.105, 22.405), ==, 0); /* between zones */
+  g_assert_true (pa_painter_hit_test (plan, 114.10, 22.40) == moved);
+  g_assert_null (pa_painter_hit_test (plan, 114.105, 22.405));
+  g_assert_true (pa_painter_hit_test (plan, 114.49, 22.79) != NULL); /* the far corner's zone */
+
+  /* the edit: zone (10, 10) moves into the gap at (114.305, 22.605), 20 cells away */
+  fresh = pa_zone_new (pa_zone_get_id (moved), pa_zone_get_key (moved), pa_zone_get_name (moved), "core");
+  pa_zone_set_geometry (fresh, there);
+  pa_zone_assign (moved, fresh);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.10, 22.40), ==, 0);
+  g_assert_null (pa_painter_hit_test (plan, 114.10, 22.40));
+  pa_view_init (&view, 114.3, 22.6, 13, 400, 300);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.305, 22.605), >, 0);
+  g_assert_true (pa_painter_hit_test (plan, 114.305, 22.605) == moved);
+
+  /* zoomed out the zones are dots, stamped on raster surfaces: at each zone, none
+   * beyond the grid */
+  pa_view_init (&view, 114.25, 22.55, 9, 400, 300);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.305, 22.605), >, 0);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.0, 22.3), >, 0);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.0, 22.2), ==, 0);
+  pa_view_init (&view, 114.3, 22.6, 13, 400, 300);
+
+  /* a zone added to the plan after the index was made */
+  late = pa_zone_new (9999, "late", "late", "core");
+  {
+    g_autoptr (PaGeometry) g = square (114.315, 22.615, 0.004);
+    pa_zone_set_geometry (late, g);
+  }
+  pa_plan_add_zone (plan, late);
+  g_assert_true (pa_painter_hit_test (plan, 114.315, 22.615) == late);
+  g_assert_cmpuint (zone_alpha_at (plan, &view, 114.315, 22.615), >, 0);
 }
 
 /* Colour-vision deficiency, simulated (Machado, Oliveira and Fernandes 2009, severity 1,
@@ -375,6 +481,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/basemap-is-land-or-water-everywhere", test_basemap_is_land_or_water_everywhere);
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
+  g_test_add_func ("/render/index-follows-edits", test_index_follows_edits);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   g_test_add_func ("/render/figure-locator-marks-the-area", test_figure_locator_marks_the_area);
   g_test_add_func ("/render/plan-area-is-district-or-city", test_plan_area_is_district_or_city);

@@ -40,13 +40,26 @@ map_ready (void)
          && pa_window_map_coords (window, 121.4, 37.4, &x, &y);
 }
 
-static guint
-count_rows (GtkListBox *list)
+/* The zone list's selection model: its items are the rows the list shows. */
+static GtkSingleSelection *
+zone_list_model (void)
 {
-  guint n = 0;
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w; w = gtk_widget_get_next_sibling (w))
-    n++;
-  return n;
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (pa_window_get_zone_list (window)));
+}
+
+/* The list shows the plan's zones, in the plan's order. */
+static void
+assert_list_shows_zones (PaPlan *plan)
+{
+  GListModel *rows = G_LIST_MODEL (zone_list_model ());
+  GListModel *zones = pa_plan_get_zones (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_list_model_get_n_items (zones));
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (PaZone) row = g_list_model_get_item (rows, i);
+      g_autoptr (PaZone) zone = g_list_model_get_item (zones, i);
+      g_assert_true (row == zone);
+    }
 }
 
 static void
@@ -57,8 +70,7 @@ test_opens_on_first_plan (void)
 
   g_assert_nonnull (plan);
   g_assert_cmpstr (pa_plan_get_slug (plan), ==, "yantai");
-  g_assert_cmpuint (count_rows (pa_window_get_zone_list (window)), ==,
-                    g_list_model_get_n_items (pa_plan_get_zones (plan)));
+  assert_list_shows_zones (plan);
   /* no zone selected: the plan's overview with its city target */
   g_assert_null (pa_window_get_selected_zone (window));
   g_assert_nonnull (strstr (text, pa_plan_get_name (plan)));
@@ -69,12 +81,10 @@ test_opens_on_first_plan (void)
 static void
 test_list_selection_shows_details (void)
 {
-  GtkListBox *list = pa_window_get_zone_list (window);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 1);
   PaZone *zone;
   g_autofree char *text = NULL;
 
-  gtk_list_box_select_row (list, row);
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (zone_list_model ()), 1, TRUE));
   zone = pa_window_get_selected_zone (window);
   g_assert_nonnull (zone);
   g_assert_cmpstr (pa_zone_get_name (zone), ==, "高端药械集聚发展区");
@@ -118,6 +128,9 @@ test_map_click_selects_zone (void)
   g_assert_cmpfloat (y, >, 0);
   g_assert_true (pa_window_click_map (window, x, y) == target);
   g_assert_true (pa_window_get_selected_zone (window) == target);
+  /* the list follows the map: the zone's row is selected */
+  assert_list_shows_zones (pa_window_get_plan (window));
+  g_assert_true (gtk_single_selection_get_selected_item (zone_list_model ()) == target);
   text = pa_window_get_details_text (window);
   g_assert_nonnull (strstr (text, "坪山国家生物产业基地"));
   g_assert_nonnull (strstr (text, "核心"));
@@ -132,6 +145,7 @@ test_map_click_selects_zone (void)
   g_assert_true (pa_window_map_coords (window, 114.9, 22.3, &x, &y));
   pa_window_click_map (window, x, y);
   g_assert_null (pa_window_get_selected_zone (window));
+  g_assert_cmpuint (gtk_single_selection_get_selected (zone_list_model ()), ==, GTK_INVALID_LIST_POSITION);
 }
 
 /* Typing 坝光 lists the Shenzhen zone first; choosing it shows Shenzhen with the zone

@@ -16,7 +16,8 @@ struct _PaWindow
   AdwWindowTitle *window_title;
   GtkDropDown *plan_dropdown;
   AdwToastOverlay *toast_overlay;
-  GtkListBox *zone_list;
+  GtkListView *zone_list;
+  GtkSingleSelection *zone_selection; /* of the document's zones */
   PaZoneDetails *details;
   GtkBox *map_box;
   GtkStack *side_stack;

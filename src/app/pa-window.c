@@ -32,34 +32,11 @@ pa_window_toast (PaWindow *self, const char *text)
 
 static void fill_layers_menu (PaWindow *self, GPtrArray *plans);
 
+/* A row is made once per visible slot (GtkListView recycles them): 10,000 zones no
+ * longer mean 10,000 rows for GTK to measure when the window opens. */
 static void
-update_row (GtkWidget *row)
+zone_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  PaZone *zone = g_object_get_data (G_OBJECT (row), "zone");
-  PaPlan *plan = g_object_get_data (G_OBJECT (row), "plan");
-  GtkLabel *swatch = g_object_get_data (G_OBJECT (row), "swatch");
-  GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
-  GtkLabel *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
-  PaColor c = pa_painter_role_color (plan, pa_zone_get_role (zone));
-  g_autofree char *markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" size=\"x-large\">●</span>",
-                                             (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255));
-  /* ✎: something about the zone is the planner's, not the document's */
-  g_autofree char *sub = g_strdup_printf ("%s · %s%s%s%s", pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)),
-                                          pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "",
-                                          pa_zone_get_schematic (zone) ? " · 示意" : "",
-                                          pa_zone_get_inference (zone) ? " · 推定" : "",
-                                          pa_zone_get_entered_by (zone) ? " · ✎" : "");
-  gtk_label_set_markup (swatch, markup);
-  gtk_label_set_label (name, pa_zone_get_name (zone));
-  gtk_label_set_label (subtitle, sub);
-}
-
-static GtkWidget *
-zone_row_new (gpointer item, gpointer user_data)
-{
-  PaWindow *self = user_data;
-  PaZone *zone = item;
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *swatch = gtk_label_new (NULL);
@@ -78,29 +55,66 @@ zone_row_new (gpointer item, gpointer user_data)
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "zone", g_object_ref (zone), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "plan", g_object_ref (pa_document_get_plan (self->document)), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "swatch", swatch);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
-  update_row (row);
-  /* the row follows the zone's edits (and undo) */
-  g_signal_connect_object (zone, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  return row;
+  g_object_set_data (G_OBJECT (box), "swatch", swatch);
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-zone_row_selected (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
+update_row (GtkListItem *item)
 {
-  if (row)
-    pa_document_select_zone (self->document, g_object_get_data (G_OBJECT (row), "zone"));
+  PaWindow *self = g_object_get_data (G_OBJECT (item), "window");
+  PaZone *zone = gtk_list_item_get_item (item);
+  PaPlan *plan = pa_document_get_plan (self->document);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkLabel *swatch = g_object_get_data (G_OBJECT (box), "swatch");
+  GtkLabel *name = g_object_get_data (G_OBJECT (box), "name");
+  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
+  PaColor c = pa_painter_role_color (plan, pa_zone_get_role (zone));
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" size=\"x-large\">●</span>",
+                                             (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255));
+  /* ✎: something about the zone is the planner's, not the document's */
+  g_autofree char *sub = g_strdup_printf ("%s · %s%s%s%s", pa_plan_lookup_role_label (plan, pa_zone_get_role (zone)),
+                                          pa_zone_get_places (zone) ? pa_zone_get_places (zone) : "",
+                                          pa_zone_get_schematic (zone) ? " · 示意" : "",
+                                          pa_zone_get_inference (zone) ? " · 推定" : "",
+                                          pa_zone_get_entered_by (zone) ? " · ✎" : "");
+  gtk_label_set_markup (swatch, markup);
+  gtk_label_set_label (name, pa_zone_get_name (zone));
+  gtk_label_set_label (subtitle, sub);
 }
 
 static void
-zone_row_activated (PaWindow *self, GtkListBoxRow *row, GtkListBox *box)
+zone_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PaWindow *self)
 {
-  pa_map_view_fit_zone (self->map_view, g_object_get_data (G_OBJECT (row), "zone"));
+  g_object_set_data (G_OBJECT (item), "window", self);
+  update_row (item);
+  /* the row follows the zone's edits (and undo) while it shows that zone */
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (update_row), item,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+zone_row_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, PaWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_row, item);
+}
+
+static void
+zone_list_selected (PaWindow *self)
+{
+  PaZone *zone = gtk_single_selection_get_selected_item (self->zone_selection);
+  if (zone)
+    pa_document_select_zone (self->document, zone);
+}
+
+static void
+zone_row_activated (PaWindow *self, guint position, GtkListView *list)
+{
+  g_autoptr (PaZone) zone = g_list_model_get_item (G_LIST_MODEL (self->zone_selection), position);
+  if (zone)
+    pa_map_view_fit_zone (self->map_view, zone);
 }
 
 /* ---- following the document ---- */
@@ -126,23 +140,13 @@ selection_changed (PaWindow *self)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
   if (zone && g_list_store_find (G_LIST_STORE (pa_document_get_zones (self->document)), zone, &position))
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->zone_list, (int) position);
-      GtkWidget *list_scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->zone_list), GTK_TYPE_SCROLLED_WINDOW);
-      graphene_rect_t bounds;
-      gtk_list_box_select_row (self->zone_list, row);
-      /* a zone chosen on the map shows in the list too, scrolled into view */
-      if (row && list_scroller && gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->zone_list), &bounds))
-        {
-          GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list_scroller));
-          double top = gtk_adjustment_get_value (adj), page = gtk_adjustment_get_page_size (adj);
-          if (bounds.origin.y < top)
-            gtk_adjustment_set_value (adj, bounds.origin.y);
-          else if (bounds.origin.y + bounds.size.height > top + page)
-            gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
-        }
+      gtk_single_selection_set_selected (self->zone_selection, position);
+      /* a zone chosen on the map shows in the list too, scrolled into view (GTK 4.8 has
+       * no gtk_list_view_scroll_to: the list's own action) */
+      gtk_widget_activate_action (GTK_WIDGET (self->zone_list), "list.scroll-to-item", "u", position);
     }
   else
-    gtk_list_box_unselect_all (self->zone_list);
+    gtk_single_selection_set_selected (self->zone_selection, GTK_INVALID_LIST_POSITION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-zone", zone != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-zone", zone != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.shape-zone", zone != NULL);
@@ -895,6 +899,9 @@ pa_window_dispose (GObject *object)
   g_clear_pointer (&self->hits, g_ptr_array_unref);
   g_clear_object (&self->basemap);
   g_clear_object (&self->settings);
+  if (self->zone_selection)
+    g_signal_handlers_disconnect_by_data (self->zone_selection, self);
+  g_clear_object (&self->zone_selection);
   gtk_widget_dispose_template (GTK_WIDGET (object), PA_TYPE_WINDOW);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (pa_window_parent_class)->dispose (object);
@@ -989,8 +996,7 @@ pa_window_init (PaWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   self->slugs = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect_swapped (self->zone_list, "row-selected", G_CALLBACK (zone_row_selected), self);
-  g_signal_connect_swapped (self->zone_list, "row-activated", G_CALLBACK (zone_row_activated), self);
+  g_signal_connect_swapped (self->zone_list, "activate", G_CALLBACK (zone_row_activated), self);
   /* Esc, Enter, Backspace and Delete go to the drawing first, wherever the focus is */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
@@ -1012,7 +1018,20 @@ pa_window_new (GtkApplication *app, PaDocument *document, PaBasemap *basemap)
   gtk_box_append (self->industries_page, GTK_WIDGET (self->industries));
   g_signal_connect_swapped (self->industries, "zone-activated", G_CALLBACK (industry_zone_activated), self);
 
-  gtk_list_box_bind_model (self->zone_list, pa_document_get_zones (document), zone_row_new, self, NULL);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    g_signal_connect (factory, "setup", G_CALLBACK (zone_row_setup), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (zone_row_bind), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (zone_row_unbind), self);
+    self->zone_selection = gtk_single_selection_new (g_object_ref (pa_document_get_zones (document)));
+    gtk_single_selection_set_autoselect (self->zone_selection, FALSE);
+    gtk_single_selection_set_can_unselect (self->zone_selection, TRUE);
+    gtk_single_selection_set_selected (self->zone_selection, GTK_INVALID_LIST_POSITION);
+    g_signal_connect_swapped (self->zone_selection, "notify::selected", G_CALLBACK (zone_list_selected), self);
+    gtk_list_view_set_factory (self->zone_list, factory);
+    gtk_list_view_set_model (self->zone_list, GTK_SELECTION_MODEL (self->zone_selection));
+    g_object_unref (factory);
+  }
   g_signal_connect_swapped (document, "notify::plan", G_CALLBACK (plan_changed), self);
   g_signal_connect_swapped (document, "notify::selected-zone", G_CALLBACK (selection_changed), self);
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed), self);
@@ -1050,7 +1069,7 @@ pa_window_get_selected_zone (PaWindow *self)
   return pa_document_get_selected_zone (self->document);
 }
 
-GtkListBox *
+GtkListView *
 pa_window_get_zone_list (PaWindow *self)
 {
   return self->zone_list;

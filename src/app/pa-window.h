@@ -68,7 +68,7 @@ PaZone *pa_window_get_selected_zone (PaWindow *self);
 PaZone *pa_window_click_map (PaWindow *self, double x, double y);
 /* Map widget coordinates of (lon, lat), for tests that click a zone. */
 gboolean pa_window_map_coords (PaWindow *self, double lon, double lat, double *x, double *y);
-GtkListBox *pa_window_get_zone_list (PaWindow *self);
+GtkListView *pa_window_get_zone_list (PaWindow *self);
 char *pa_window_get_details_text (PaWindow *self);
 /* The cross-plan industry view in the side panel. */
 PaIndustryBrowser *pa_window_get_industry_browser (PaWindow *self);

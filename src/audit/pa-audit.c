@@ -338,13 +338,22 @@ static void
 check_overlaps (PaPlan *plan, const char *lang, GPtrArray *out, guint *n)
 {
   GListModel *zones = pa_plan_get_zones (plan);
-  guint count = g_list_model_get_n_items (zones);
+  g_autoptr (GPtrArray) with_targets = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < count; i++)
-    for (guint j = i + 1; j < count; j++)
+  /* only zones with targets can share an indicator: pairs of them, not of every zone
+   * (a plan of 10,000 drawn zones took 20 s here, by 5·10⁷ list lookups) */
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      PaZone *z = g_list_model_get_item (zones, i);
+      if (pa_zone_get_targets (z)->len > 0)
+        g_ptr_array_add (with_targets, z);
+      else
+        g_object_unref (z);
+    }
+  for (guint i = 0; i < with_targets->len; i++)
+    for (guint j = i + 1; j < with_targets->len; j++)
       {
-        g_autoptr (PaZone) a = g_list_model_get_item (zones, i);
-        g_autoptr (PaZone) b = g_list_model_get_item (zones, j);
+        PaZone *a = with_targets->pdata[i], *b = with_targets->pdata[j];
         PaGeometry *ga = pa_zone_get_geometry (a), *gb = pa_zone_get_geometry (b);
         PaTarget *ta = NULL, *tb = shared_indicator (a, b, &ta);
         PaBBox ba, bb;

@@ -13,6 +13,7 @@
 #include "geo/pa-snap.h"
 #include "geo/pa-view.h"
 #include "render/pa-painter.h"
+#include "render/pa-zone-index.h"
 
 
 enum
@@ -144,13 +145,8 @@ snap_point (PaEditLayer *self, double x, double y, gboolean *snapped)
   pa_snap_init (&snap, &view, x, y, PA_EDIT_LAYER_SNAP_PX);
   if (self->snap)
     {
-      GListModel *zones = plan ? pa_plan_get_zones (plan) : NULL;
-      for (guint i = 0; zones && i < g_list_model_get_n_items (zones); i++)
-        {
-          g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
-          if (z != self->zone)
-            pa_snap_consider (&snap, pa_zone_get_geometry (z));
-        }
+      if (plan)
+        pa_zone_index_snap (&snap, &view, plan, self->zone, x, y, PA_EDIT_LAYER_SNAP_PX);
       for (guint i = 0; self->basemap && i < pa_basemap_get_n_districts (self->basemap); i++)
         pa_snap_consider (&snap, pa_basemap_get_district (self->basemap, i, NULL, NULL));
       /* the first vertex of a drawing, to close it where it began */

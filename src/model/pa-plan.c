@@ -17,6 +17,7 @@ struct _PaPlan
   GPtrArray *all_targets, *sums, *programmes;
   int period_start, period_end;
   PaCitation *period_citation;
+  guint revision; /* bumped when the zone list changes */
 };
 
 enum
@@ -105,11 +106,25 @@ pa_plan_class_init (PaPlanClass *klass)
 }
 
 static void
+bump_revision (PaPlan *self)
+{
+  self->revision++;
+}
+
+guint
+pa_plan_get_revision (PaPlan *self)
+{
+  g_return_val_if_fail (PA_IS_PLAN (self), 0);
+  return self->revision;
+}
+
+static void
 pa_plan_init (PaPlan *self)
 {
   self->role_keys = g_ptr_array_new_with_free_func (g_free);
   self->role_labels = g_ptr_array_new_with_free_func (g_free);
   self->zones = g_list_store_new (PA_TYPE_ZONE);
+  g_signal_connect_swapped (self->zones, "items-changed", G_CALLBACK (bump_revision), self);
   self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_target_unref);
   self->organisations = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_organisation_unref);
   self->industries = g_ptr_array_new_with_free_func (g_free);
@@ -165,6 +180,7 @@ pa_plan_add_role (PaPlan *self, const char *key, const char *label)
   g_return_if_fail (PA_IS_PLAN (self));
   g_ptr_array_add (self->role_keys, g_strdup (key));
   g_ptr_array_add (self->role_labels, g_strdup (label));
+  self->revision++; /* the zones' colours follow the roles' order */
 }
 
 const char *
@@ -382,6 +398,7 @@ void
 pa_plan_assign (PaPlan *self, PaPlan *from)
 {
   g_autoptr (GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   guint n_old, n_new;
   gboolean same = TRUE;
 
@@ -411,10 +428,17 @@ pa_plan_assign (PaPlan *self, PaPlan *from)
   /* zones that are still there keep their object (and so the selection and list rows) */
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
   n_new = g_list_model_get_n_items (G_LIST_MODEL (from->zones));
+  /* by id through a table: a search of the list per zone was quadratic (10,000 zones) */
+  for (guint i = 0; i < n_old; i++)
+    {
+      PaZone *old = g_list_model_get_item (G_LIST_MODEL (self->zones), i);
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64){ pa_zone_get_id (old) }, sizeof (gint64)), old);
+    }
   for (guint i = 0; i < n_new; i++)
     {
       g_autoptr (PaZone) fresh = g_list_model_get_item (G_LIST_MODEL (from->zones), i);
-      PaZone *old = pa_plan_find_zone_by_id (self, pa_zone_get_id (fresh));
+      gint64 id = pa_zone_get_id (fresh);
+      PaZone *old = g_hash_table_lookup (by_id, &id);
       if (old)
         {
           pa_zone_assign (old, fresh);
@@ -430,6 +454,7 @@ pa_plan_assign (PaPlan *self, PaPlan *from)
     }
   if (!same)
     g_list_store_splice (self->zones, 0, n_old, zones->pdata, zones->len);
+  self->revision++; /* roles (and so colours) may have changed too */
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
 }

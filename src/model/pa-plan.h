@@ -61,6 +61,9 @@ gboolean pa_plan_has_schematic_zones (PaPlan *self);
 gboolean pa_plan_has_planner_zones (PaPlan *self);
 /* TRUE when any zone's role or place is inferred (推定), not stated by the document. */
 gboolean pa_plan_has_inferred_zones (PaPlan *self);
+/* A number that changes when zones come, go or move in the list, or the plan is
+ * assigned; with pa_zone_get_generation it tells a cache of the zones it is stale. */
+guint pa_plan_get_revision (PaPlan *self);
 /* Bounding box of all zone outlines, lon/lat. */
 PaBBox pa_plan_get_extent (PaPlan *self);
 

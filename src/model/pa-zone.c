@@ -120,6 +120,28 @@ pa_zone_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
     }
 }
 
+/* Bumped by every change of any zone (a notification, new parts, an assign): caches
+ * built from zones (the painter's index) compare it instead of watching each zone. */
+static guint zone_generation;
+
+guint
+pa_zone_get_generation (void)
+{
+  return (guint) g_atomic_int_get ((int *) &zone_generation);
+}
+
+static void
+bump_generation (void)
+{
+  g_atomic_int_inc ((int *) &zone_generation);
+}
+
+static void
+pa_zone_notify (GObject *object, GParamSpec *pspec)
+{
+  bump_generation ();
+}
+
 static void
 pa_zone_class_init (PaZoneClass *klass)
 {
@@ -128,6 +150,7 @@ pa_zone_class_init (PaZoneClass *klass)
 
   object_class->finalize = pa_zone_finalize;
   object_class->get_property = pa_zone_get_property;
+  object_class->notify = pa_zone_notify;
   props[PROP_ID] = g_param_spec_int64 ("id", NULL, "The zone's row (fid) in the store", 0, G_MAXINT64, 0, ro);
   props[PROP_KEY] = g_param_spec_string ("key", NULL, "Key, unique in the plan", NULL, ro);
   props[PROP_NAME] = g_param_spec_string ("name", NULL, "Name", NULL, ro);
@@ -369,6 +392,7 @@ pa_zone_add_part_full (PaZone *self, gint64 fid, const char *name, PaPartKind ki
   PaZonePart part = { fid, g_strdup (name), kind, pa_geometry_ref (geometry), g_strdup (entered_by) };
   g_return_if_fail (PA_IS_ZONE (self));
   g_array_append_val (self->parts, part);
+  bump_generation ();
 }
 
 void
@@ -485,6 +509,7 @@ pa_zone_assign (PaZone *self, PaZone *from)
   SWAP (self->targets, from->targets);
   SWAP (self->organisations, from->organisations);
   SWAP (self->parts, from->parts);
+  bump_generation ();
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -112,5 +112,8 @@ GPtrArray *pa_zone_get_organisations (PaZone *self); /* PaOrganisation */
 /* Makes @self hold what @from holds (same id), notifying each property that changed;
  * keeps @self's identity so selections and list rows stay valid across edits. */
 void pa_zone_assign (PaZone *self, PaZone *from);
+/* A number that changes whenever any zone changes (a property, its parts, an assign);
+ * caches derived from zones compare it to know they are stale. */
+guint pa_zone_get_generation (void);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* pa-exporter.c — surfaces and files of an export; layout is pa-figure's and pa-atlas's */
 #include "config.h"
 
+#include "pa-zone-index.h"
 #include "pa-exporter.h"
 
 #include <cairo-pdf.h>
@@ -310,6 +311,8 @@ pa_export_prepare (PaPlan *plan, PaBasemap *basemap)
       for (guint k = 0; k < pa_zone_get_n_parts (z); k++)
         prepare_geometry (pa_zone_get_part (z, k, NULL));
     }
+  /* and the painter's index of the zones, which the thread then only reads */
+  pa_zone_index_unref (pa_zone_index_ref_for_plan (plan));
   for (guint i = 0; basemap && i < pa_basemap_get_n_land (basemap); i++)
     prepare_geometry (pa_basemap_get_land (basemap, i));
   for (guint i = 0; basemap && i < pa_basemap_get_n_districts (basemap); i++)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pa-painter-private.h"
+#include "pa-zone-index.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -119,53 +120,66 @@ draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int
   cairo_fill (cr);
 }
 
-void
-pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                        PaBasemap *districts, double font_px, gboolean every_zone)
+static void
+placed_label_clear (gpointer p)
 {
-  g_autoptr (GPtrArray) zones = NULL;
-  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
-  const PaColor district_ink = { 0.45, 0.42, 0.40 };
+  g_clear_object (&((PaPlacedLabel *) p)->layout);
+}
 
-  cairo_save (cr);
-  if (plan)
+/* Where the names go in @view: zones in view only, smallest first; a layout is made only
+ * for a name that is placed (sizes come measured from the index). */
+static GArray *
+place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
+              double font_px, gboolean every_zone)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  g_autoptr (GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_set_clear_func (out, placed_label_clear);
+  if (index)
+    pa_zone_index_query_view (index, view, 0, in_view);
+  /* smallest last in paint order = placed first, so small zones keep their names */
+  for (guint k = in_view->len; k-- > 0;)
     {
-      zones = pa_painter_zones_by_area (plan);
-      /* smallest last in paint order = placed first, so small zones keep their names */
-      for (int i = (int) zones->len - 1; i >= 0; i--)
+      guint i = g_array_index (in_view, guint, k);
+      PaZone *z = pa_zone_index_get_zone (index, i);
+      PaGeometry *g = pa_zone_get_geometry (z);
+      PaPoint lp = pa_geometry_get_cached_label_point (g);
+      PaBBox gb = pa_geometry_get_bbox (g);
+      g_autoptr (PangoLayout) layout = NULL;
+      double size = MAX ((gb.maxx - gb.minx) / 360.0 * view->world, 9), x, y, ax, ay;
+      int w, h;
+
+      /* a zone whose label point is off the view gets no name: before this, names of
+       * zones far outside were pinned to the view's edge */
+      pa_view_project (view, lp.x, lp.y, &ax, &ay);
+      if (isnan (ax) || ax < view->ox || ax > view->ox + view->width || ay < view->oy
+          || ay > view->oy + view->height)
+        continue;
+      if (z == selected)
         {
-          PaZone *z = zones->pdata[i];
-          PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (z));
-          double px, py;
-          /* a zone whose label point is off the view gets no name: before this, names of
-           * zones far outside were pinned to the view's edge, and each cost a layout */
-          pa_view_project (view, lp.x, lp.y, &px, &py);
-          if (isnan (px) || px < view->ox || px > view->ox + view->width || py < view->oy
-              || py > view->oy + view->height)
-            continue;
-          {
           /* 示意 for a schematic outline, 推定 for an inferred role or place, ✎ for the
            * planner's: a reader of the figure sees each */
           g_autofree char *text = pa_zone_dup_label (z);
-          g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, z == selected);
-          int w, h;
-          double x, y, ax, ay;
-
-          PaBBox gb = pa_geometry_get_bbox (pa_zone_get_geometry (z));
-          double size = MAX ((gb.maxx - gb.minx) / 360.0 * view->world, 9);
-
+          layout = pa_painter_layout_new (cr, text, font_px, TRUE);
           pango_layout_get_pixel_size (layout, &w, &h);
-          pa_view_project (view, lp.x, lp.y, &ax, &ay);
-          /* a small zone would hide under its own name: put the name just below it */
-          if (size < 2.5 * h)
-            ay += size / 2 + h / 2.0 + 1;
-          if (place_label (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected,
-                           &x, &y))
+        }
+      else
+        pa_zone_index_get_label_size (index, i, cr, font_px, &w, &h);
+      /* a small zone would hide under its own name: put the name just below it */
+      if (size < 2.5 * h)
+        ay += size / 2 + h / 2.0 + 1;
+      if (place_label (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected, &x, &y))
+        {
+          PaPlacedLabel l = { NULL, x, y, ax, ay, w, h, TRUE, FALSE };
+          if (!layout)
             {
-              draw_leader (cr, ax, ay, x, y, w, h);
-              show_halo_text (cr, layout, x, y, pa_painter_ink, font_px / 4);
+              g_autofree char *text = pa_zone_dup_label (z);
+              layout = pa_painter_layout_new (cr, text, font_px, FALSE);
             }
-          }
+          l.layout = g_steal_pointer (&layout);
+          g_array_append_val (out, l);
         }
     }
   /* district names where they fit: where a zone is, in which district */
@@ -174,17 +188,47 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
       const char *name;
       PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
       PaPoint lp = pa_geometry_get_cached_label_point (g);
-      g_autoptr (PangoLayout) layout = NULL;
-      int w, h;
+      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE };
       double x, y;
 
       pa_view_project (view, lp.x, lp.y, &x, &y);
       if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
         continue;
-      layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (place_label (view, placed, x, y, w, h, 0, FALSE, &x, &y))
-        show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
+      l.layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
+      pango_layout_get_pixel_size (l.layout, &l.w, &l.h);
+      if (place_label (view, placed, x, y, l.w, l.h, 0, FALSE, &l.x, &l.y))
+        g_array_append_val (out, l);
+      else
+        g_object_unref (l.layout);
+    }
+  return out;
+}
+
+void
+pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                        PaBasemap *districts, double font_px, gboolean every_zone)
+{
+  g_autoptr (PaZoneIndex) index = plan ? pa_zone_index_ref_for_plan (plan) : NULL;
+  g_autoptr (GArray) fresh = NULL;
+  const PaColor district_ink = { 0.45, 0.42, 0.40 };
+  /* the placement is kept for the next frame of the same view (a drag, a redraw) */
+  GArray *labels = index && !every_zone ? pa_zone_index_get_labels (index, view, font_px, selected, districts) : NULL;
+
+  if (!labels)
+    {
+      labels = fresh = place_labels (cr, view, index, selected, districts, font_px, every_zone);
+      if (index && !every_zone)
+        pa_zone_index_set_labels (index, view, font_px, selected, districts, fresh);
+    }
+  cairo_save (cr);
+  for (guint k = 0; k < labels->len; k++)
+    {
+      PaPlacedLabel *l = &g_array_index (labels, PaPlacedLabel, k);
+      pango_cairo_update_layout (cr, l->layout);
+      if (l->leader)
+        draw_leader (cr, l->ax, l->ay, l->x, l->y, l->w, l->h);
+      show_halo_text (cr, l->layout, l->x, l->y, l->district ? district_ink : pa_painter_ink,
+                      l->district ? font_px / 5 : font_px / 4);
     }
   cairo_restore (cr);
 }
