@@ -7,6 +7,7 @@
 #include "map/pa-tile-source.h"
 #include "render/pa-figure.h"
 #include "render/pa-painter.h"
+#include "render/pa-zone-index.h"
 #include "pa-test-util.h"
 
 /* The colour at (lon, lat) of the zoom-@z tile that holds it. */
@@ -188,6 +189,68 @@ test_labels_only_for_zones_in_view (void)
   g_assert_false (surface_is_blank (s));
   cairo_destroy (cr);
   cairo_surface_destroy (s);
+}
+
+/* On screen, every plan at four zooms, with no zone and with each zone selected: no
+ * zone's name stands on another zone's shape (its centre inside another zone and not in
+ * its own), and no name is drawn for a zone whose label point is out of view. */
+static void
+test_screen_labels_belong_to_their_zones (void)
+{
+  const char *slugs[] = { "yantai", "shenzhen", "minhang", "shanghai", "pudong" };
+  guint checked = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (slugs); p++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), slugs[p], &error);
+      g_autoptr (PaZoneIndex) index = pa_zone_index_ref_for_plan (plan);
+      GListModel *zones = pa_plan_get_zones (plan);
+      PaBBox extent = pa_plan_get_extent (plan);
+      PaView fit;
+
+      pa_view_init_fit (&fit, &extent, 900, 700, 30);
+      for (int dz = -1; dz <= 2; dz++)
+        for (guint sel = 0; sel <= g_list_model_get_n_items (zones); sel++)
+          {
+            g_autoptr (PaZone) selected = sel ? g_list_model_get_item (zones, sel - 1) : NULL;
+            cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 700);
+            cairo_t *cr = cairo_create (s);
+            PaView view;
+            GArray *labels;
+
+            pa_view_init (&view, (extent.minx + extent.maxx) / 2, (extent.miny + extent.maxy) / 2,
+                          floor (pa_view_get_zoom (&fit)) + dz, 900, 700);
+            pa_painter_draw_labels (cr, &view, plan, selected, NULL, 13, FALSE);
+            labels = pa_zone_index_get_labels (index, &view, 13, selected, NULL);
+            g_assert_nonnull (labels);
+            for (guint k = 0; k < labels->len; k++)
+              {
+                const PaPlacedLabel *l = &g_array_index (labels, PaPlacedLabel, k);
+                double lon, lat;
+                PaZone *under;
+                if (!l->zone)
+                  continue;
+                pa_view_unproject (&view, l->x + l->w / 2.0, l->y + l->h / 2.0, &lon, &lat);
+                under = pa_painter_hit_test (plan, lon, lat);
+                if (under && under != l->zone
+                    && !pa_geometry_contains_point (pa_zone_get_geometry (l->zone), lon, lat))
+                  g_error ("%s, zoom %+d, selected %s: the name of %s stands on %s", slugs[p], dz,
+                           selected ? pa_zone_get_name (selected) : "none", pa_zone_get_name (l->zone),
+                           pa_zone_get_name (under));
+                {
+                  PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (l->zone));
+                  double ax, ay;
+                  pa_view_project (&view, lp.x, lp.y, &ax, &ay);
+                  g_assert_true (ax >= 0 && ay >= 0 && ax <= 900 && ay <= 700);
+                }
+                checked++;
+              }
+            cairo_destroy (cr);
+            cairo_surface_destroy (s);
+          }
+    }
+  g_assert_cmpuint (checked, >, 200);
 }
 
 /* A square zone of side @d degrees centred on (lon, lat). */
@@ -481,6 +544,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/basemap-is-land-or-water-everywhere", test_basemap_is_land_or_water_everywhere);
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
+  g_test_add_func ("/render/screen-labels-belong-to-their-zones", test_screen_labels_belong_to_their_zones);
   g_test_add_func ("/render/index-follows-edits", test_index_follows_edits);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   g_test_add_func ("/render/figure-locator-marks-the-area", test_figure_locator_marks_the_area);

@@ -4,6 +4,8 @@
 #include "pa-painter-private.h"
 #include "pa-zone-index.h"
 
+#include "geo/pa-mercator.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -74,9 +76,26 @@ clashes (GArray *placed, const PaBBox *box)
  * spot is free, else at the nearest free spot of a ring of candidates around it (up to
  * @max_steps label heights away). With @force the centre is taken when nothing is free.
  * Returns FALSE when nothing was placed. */
+/* Whether a label centred at (cx, cy) on the surface may stand there (beyond not
+ * covering another label). */
+typedef gboolean (*PlaceCheck) (const PaView *view, double cx, double cy, gpointer data);
+
+static gboolean place_label_checked (const PaView *view, GArray *placed, double x, double y, int w, int h,
+                                     int max_steps, gboolean force, PlaceCheck check, gpointer data, double *lx,
+                                     double *ly);
+
 static gboolean
 place_label (const PaView *view, GArray *placed, double x, double y, int w, int h, int max_steps,
              gboolean force, double *lx, double *ly)
+{
+  return place_label_checked (view, placed, x, y, w, h, max_steps, force, NULL, NULL, lx, ly);
+}
+
+/* The same, each candidate also asked of @check (may be NULL); forced, the label takes
+ * the point itself. */
+static gboolean
+place_label_checked (const PaView *view, GArray *placed, double x, double y, int w, int h, int max_steps,
+                     gboolean force, PlaceCheck check, gpointer data, double *lx, double *ly)
 {
   static const double dirs[][2] = { { 0, 1 }, { 0, -1 }, { 1, 0 }, { -1, 0 },
                                     { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
@@ -88,9 +107,10 @@ place_label (const PaView *view, GArray *placed, double x, double y, int w, int 
         double bx = CLAMP (cx - w / 2.0, view->ox + 2, view->ox + view->width - w - 2);
         double by = CLAMP (cy - h / 2.0, view->oy + 2, view->oy + view->height - h - 2);
         PaBBox box = { bx, by, bx + w, by + h };
-        if (!clashes (placed, &box) || (force && step == max_steps && d + 1 == G_N_ELEMENTS (dirs)))
+        gboolean free_here = !clashes (placed, &box) && (!check || check (view, bx + w / 2.0, by + h / 2.0, data));
+        if (free_here || (force && step == max_steps && d + 1 == G_N_ELEMENTS (dirs)))
           {
-            if (force && clashes (placed, &box))
+            if (force && !free_here)
               {
                 bx = CLAMP (x - w / 2.0, view->ox + 2, view->ox + view->width - w - 2);
                 by = CLAMP (y - h / 2.0, view->oy + 2, view->oy + view->height - h - 2);
@@ -126,6 +146,36 @@ placed_label_clear (gpointer p)
   g_clear_object (&((PaPlacedLabel *) p)->layout);
 }
 
+typedef struct
+{
+  PaZoneIndex *index;
+  PaZone *zone;
+  GArray *near;
+} OwnCheck;
+
+/* A name belongs to its zone: its centre not on another zone's shape, unless it is on its
+ * own zone's too (a zone nested in another). */
+static gboolean
+on_own_zone (const PaView *view, double cx, double cy, gpointer data)
+{
+  OwnCheck *c = data;
+  double lon, lat;
+  PaBBox at;
+
+  pa_view_unproject (view, cx, cy, &lon, &lat);
+  pa_mercator_from_lonlat (lon, lat, &at.minx, &at.miny);
+  at.maxx = at.minx, at.maxy = at.miny;
+  g_array_set_size (c->near, 0);
+  pa_zone_index_query (c->index, &at, c->near);
+  for (guint k = 0; k < c->near->len; k++)
+    {
+      PaZone *other = pa_zone_index_get_zone (c->index, g_array_index (c->near, guint, k));
+      if (other != c->zone && pa_geometry_contains_point (pa_zone_get_geometry (other), lon, lat))
+        return pa_geometry_contains_point (pa_zone_get_geometry (c->zone), lon, lat);
+    }
+  return TRUE;
+}
+
 /* Where the names go in @view: zones in view only, smallest first; a layout is made only
  * for a name that is placed (sizes come measured from the index). */
 static GArray *
@@ -135,6 +185,8 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
   GArray *out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
   g_autoptr (GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+  OwnCheck own = { index, NULL, near };
 
   g_array_set_clear_func (out, placed_label_clear);
   if (index)
@@ -170,9 +222,14 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
       /* a small zone would hide under its own name: put the name just below it */
       if (size < 2.5 * h)
         ay += size / 2 + h / 2.0 + 1;
-      if (place_label (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected, &x, &y))
+      own.zone = z;
+      /* forced (the selected zone's), the name takes its own label point, on its zone */
+      if (size < 2.5 * h && z == selected)
+        ay -= size / 2 + h / 2.0 + 1;
+      if (place_label_checked (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected,
+                               on_own_zone, &own, &x, &y))
         {
-          PaPlacedLabel l = { NULL, x, y, ax, ay, w, h, TRUE, FALSE };
+          PaPlacedLabel l = { NULL, x, y, ax, ay, w, h, TRUE, FALSE, z };
           if (!layout)
             {
               g_autofree char *text = pa_zone_dup_label (z);
@@ -188,7 +245,7 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
       const char *name;
       PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
       PaPoint lp = pa_geometry_get_cached_label_point (g);
-      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE };
+      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE, NULL };
       double x, y;
 
       pa_view_project (view, lp.x, lp.y, &x, &y);

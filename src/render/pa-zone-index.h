@@ -51,6 +51,7 @@ typedef struct
   double x, y, ax, ay; /* the label's top-left; its anchor */
   int w, h;
   gboolean leader, district;
+  PaZone *zone; /* whose name it is (the plan holds it); NULL for a district's */
 } PaPlacedLabel;
 
 GArray *pa_zone_index_get_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
