@@ -187,6 +187,22 @@ place_names (PaBasemap *basemap, double world, double zoom)
   GArray *placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
+  guint n_reserved;
+
+  /* the district names the zones' labels draw at their districts' label points (at 0.85 of
+   * 13 px, pa_painter_draw_labels) are kept free: a city's name is not put over them */
+  for (guint i = 0; i < pa_basemap_get_n_districts (basemap); i++)
+    {
+      const char *name;
+      PaPoint lp = pa_geometry_get_label_point (pa_basemap_get_district (basemap, i, NULL, &name));
+      g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, name, 13 * 0.85, FALSE);
+      double mx, my;
+      int w, h;
+      pango_layout_get_pixel_size (layout, &w, &h);
+      pa_mercator_from_lonlat (lp.x, lp.y, &mx, &my);
+      g_array_append_val (placed, ((Placed){ NULL, mx, my, mx * world - w / 2.0, my * world - h / 2.0, w, h, FALSE }));
+    }
+  n_reserved = placed->len;
 
   for (guint i = 0; i < pa_basemap_get_n_names (basemap); i++)
     {
@@ -219,6 +235,7 @@ place_names (PaBasemap *basemap, double world, double zoom)
           }
       }
     }
+  g_array_remove_range (placed, 0, n_reserved);
   for (guint i = 0; i < placed->len; i++)
     {
       Placed *p = &g_array_index (placed, Placed, i);
