@@ -31,7 +31,8 @@ typedef enum
 PaStep pa_store_step (sqlite3_stmt *stmt, GError **error);
 /* Text of column @i as the app can show it, or NULL for SQL NULL: bytes that are not UTF-8
  * are replaced (U+FFFD) and text too long to lay out is cut with "…", each with a warning
- * naming the file, table and column. Valid text is SQLite's own (valid until the next step). */
+ * naming the file, table and column. Valid text is SQLite's own (valid until the next step);
+ * a repaired one stays valid for 2048 more repaired texts, at least as long. */
 const char *pa_store_column_text (sqlite3_stmt *stmt, int i);
 typedef enum
 {
