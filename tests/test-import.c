@@ -224,6 +224,7 @@ test_geojson_bad_files_refused (Fixture *f, gconstpointer data)
   msg = assert_refused (f, truncated, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT);
   g_assert_nonnull (strstr (msg, "truncated"));
   g_assert_nonnull (strstr (msg, "line 7"));
+  g_clear_pointer (&msg, g_free);
   g_free (assert_refused (f, empty, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_EMPTY));
   g_free (assert_refused (f, spaces, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_EMPTY));
   g_free (assert_refused (f, array, NULL, PA_IMPORT_ERROR, PA_IMPORT_ERROR_FORMAT));
