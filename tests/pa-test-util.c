@@ -144,3 +144,21 @@ pa_test_run (const char *const *argv, char **out, char **err)
   g_assert_no_error (error);
   return g_spawn_check_wait_status (status, NULL) ? 0 : (WIFEXITED (status) ? WEXITSTATUS (status) : -1);
 }
+
+const char *
+pa_test_exe (void)
+{
+  const char *e = g_getenv ("PARKATLAS_EXE");
+  g_assert_nonnull (e);
+  return e;
+}
+
+guint
+pa_test_count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (d && g_dir_read_name (d))
+    n++;
+  return n;
+}

@@ -23,6 +23,10 @@ void pa_test_open_copy (const char *name, const char *slug, char **path, PaStore
 char *pa_test_shared_file (const char *folder, const char *name);
 /* SHA-256 of a file's bytes, to prove a file was left untouched. */
 char *pa_test_file_checksum (const char *path);
+/* The parkatlas executable under test ($PARKATLAS_EXE, set by meson). */
+const char *pa_test_exe (void);
+/* How many entries @dir holds (0 when it cannot be read). */
+guint pa_test_count_files (const char *dir);
 /* Runs argv; returns the exit status and the output. */
 int pa_test_run (const char *const *argv, char **out, char **err);
 

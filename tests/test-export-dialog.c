@@ -156,16 +156,6 @@ test_exports_in_a_thread (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-  while (d && g_dir_read_name (d))
-    n++;
-  return n;
-}
-
 /* Cancel (the Stop button) leaves the earlier file as it was and no partial file. */
 static void
 test_cancel_keeps_existing_file (void)
@@ -188,7 +178,7 @@ test_cancel_keeps_existing_file (void)
   wait_until_idle (dialog);
   g_assert_true (g_file_get_contents (pdf, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "earlier");
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (pa_test_count_files (dir), ==, 1);
   g_assert_nonnull (strstr (pa_export_dialog_get_status (dialog), "cancelled"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -11,14 +11,6 @@
 #include "render/pa-figure.h"
 #include "render/pa-painter.h"
 
-static const char *
-exe (void)
-{
-  const char *e = g_getenv ("PARKATLAS_EXE");
-  g_assert_nonnull (e);
-  return e;
-}
-
 /* The command line, headless, with @language as LANGUAGE (NULL: unset) and @epoch as
  * SOURCE_DATE_EPOCH (NULL: unset). */
 static int
@@ -34,7 +26,7 @@ run_cli (const char *language, const char *epoch, const char *const *args, char 
               : g_environ_unsetenv (env, "SOURCE_DATE_EPOCH");
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  g_ptr_array_add (argv, (char *) exe ());
+  g_ptr_array_add (argv, (char *) pa_test_exe ());
   g_ptr_array_add (argv, "--db");
   g_ptr_array_add (argv, (char *) pa_store_get_path (pa_test_default_store ()));
   for (guint i = 0; args[i]; i++)
@@ -443,16 +435,6 @@ cancel_at_first_progress (double fraction, gpointer data)
   g_cancellable_cancel (data);
 }
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-  while (d && g_dir_read_name (d))
-    n++;
-  return n;
-}
-
 /* Cancel: no partial file, the file that was there untouched, the reason said. */
 static void
 test_cancel_leaves_existing_file (void)
@@ -476,7 +458,7 @@ test_cancel_leaves_existing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (pdf, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "the planner's earlier atlas");
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (pa_test_count_files (dir), ==, 1);
 }
 
 /* A folder that cannot be written: the export fails saying why in the interface

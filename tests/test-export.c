@@ -6,14 +6,6 @@
 #include "pa-test-util.h"
 #include "render/pa-exporter.h"
 
-static const char *
-exe (void)
-{
-  const char *e = g_getenv ("PARKATLAS_EXE");
-  g_assert_nonnull (e);
-  return e;
-}
-
 /* The command line with no DISPLAY / WAYLAND_DISPLAY, as on a server. */
 static int
 run_headless_in (const char *language, const char *const *args, char **out, char **err)
@@ -27,7 +19,7 @@ run_headless_in (const char *language, const char *const *args, char **out, char
     env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  g_ptr_array_add (argv, (char *) exe ());
+  g_ptr_array_add (argv, (char *) pa_test_exe ());
   g_ptr_array_add (argv, "--db");
   g_ptr_array_add (argv, (char *) pa_store_get_path (pa_test_default_store ()));
   for (guint i = 0; args[i]; i++)
@@ -190,7 +182,7 @@ test_cli_refuses_foreign_geopackage (void)
   g_assert_true (g_file_set_contents (src, data, (gssize) len, NULL));
   before = pa_test_file_checksum (src);
   {
-    const char *argv[] = { exe (), "--db", src, "--list-plans", NULL };
+    const char *argv[] = { pa_test_exe (), "--db", src, "--list-plans", NULL };
     g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, NULL);
   }
   g_assert_false (g_spawn_check_wait_status (status, NULL));
@@ -209,8 +201,8 @@ test_db_creates_only_in_existing_folder (void)
   g_autofree char *dir = g_path_get_dirname (fresh);
   g_autofree char *missing_dir = g_build_filename (dir, "no-such-folder", NULL);
   g_autofree char *missing = g_build_filename (missing_dir, "plans.gpkg", NULL);
-  const char *make[] = { exe (), "--db", fresh, "--list-plans", NULL };
-  const char *typo[] = { exe (), "--db", missing, "--list-plans", NULL };
+  const char *make[] = { pa_test_exe (), "--db", fresh, "--list-plans", NULL };
+  const char *typo[] = { pa_test_exe (), "--db", missing, "--list-plans", NULL };
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
 
   g_assert_cmpint (pa_test_run (make, &out, &err), ==, 0);

@@ -194,10 +194,11 @@ test_wal_pack_leaves_nothing_beside_it (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The GDAL pack edited by @sql is refused as PA_STORE_ERROR_INVALID, saying @says. */
 static void
-test_empty_pack_refused (void)
+assert_edited_copy_refused (const char *name, const char *sql, const char *says)
 {
-  g_autofree char *path = edited_copy ("empty.mbtiles", "DELETE FROM tiles;");
+  g_autofree char *path = edited_copy (name, sql);
   g_autoptr (GError) error = NULL;
   g_autoptr (PaMbtiles) pack = NULL;
   if (!path)
@@ -205,22 +206,21 @@ test_empty_pack_refused (void)
   pack = pa_mbtiles_open (path, &error);
   g_assert_null (pack);
   g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "no tiles"));
+  g_assert_nonnull (strstr (error->message, says));
+}
+
+static void
+test_empty_pack_refused (void)
+{
+  assert_edited_copy_refused ("empty.mbtiles", "DELETE FROM tiles;", "no tiles");
 }
 
 /* A pack whose metadata says PNG but whose tiles are vector tiles is still refused. */
 static void
 test_disguised_vector_pack_refused (void)
 {
-  g_autofree char *path = edited_copy ("disguised.mbtiles", "UPDATE tiles SET tile_data = x'1f8b0800000000000003';");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PaMbtiles) pack = NULL;
-  if (!path)
-    return;
-  pack = pa_mbtiles_open (path, &error);
-  g_assert_null (pack);
-  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "vector tiles"));
+  assert_edited_copy_refused ("disguised.mbtiles", "UPDATE tiles SET tile_data = x'1f8b0800000000000003';",
+                              "vector tiles");
 }
 
 static void

@@ -69,23 +69,8 @@ path_parts (cairo_t *cr, const PaView *view, PaGeometry *lonlat, const PaBBox *m
         continue;
       for (guint r = 0; r < pa_geometry_get_n_rings (g, p); r++)
         {
-          double lastx = NAN, lasty = NAN;
           pts = pa_geometry_get_ring (g, p, r, &n);
-          for (guint i = 0; i < n; i++)
-            {
-              double x, y;
-              pa_view_project_mercator (view, pts[i].x, pts[i].y, &x, &y);
-              /* drop sub-pixel steps: the same look, far fewer segments when zoomed out */
-              if (i > 0 && i + 1 < n && fabs (x - lastx) < 0.4 && fabs (y - lasty) < 0.4)
-                continue;
-              if (i == 0)
-                cairo_move_to (cr, x, y);
-              else
-                cairo_line_to (cr, x, y);
-              lastx = x, lasty = y;
-            }
-          if (closed)
-            cairo_close_path (cr);
+          pa_painter_path_ring (cr, view, pts, n, 0.4, closed);
         }
     }
 }

@@ -27,6 +27,10 @@ void pa_painter_draw_locator (cairo_t *cr, double x, double y, double w, double 
 /* Sets off a plan's area (@area: lon/lat) from its surroundings: the neighbours muted
  * under a veil, the area's boundary bold. */
 void pa_painter_draw_area (cairo_t *cr, const PaView *view, PaGeometry *area);
+/* One ring or line of normalised mercator points added to the current path, steps under
+ * @min_step surface units dropped (its ends kept); closed when @closed. */
+void pa_painter_path_ring (cairo_t *cr, const PaView *view, const PaPoint *pts, guint n, double min_step,
+                           gboolean closed);
 /* The plan's zones that have an outline, largest first (paint order). */
 GPtrArray *pa_painter_zones_by_area (PaPlan *plan);
 

@@ -95,7 +95,6 @@ path_geometry (cairo_t *cr, const PaView *view, PaGeometry *lonlat, const PaBBox
       {
         guint n;
         const PaPoint *pts = pa_geometry_get_ring (g, p, r, &n);
-        double lastx = NAN, lasty = NAN;
         if (r == 0 && clip)
           {
             PaBBox rb = pa_bbox_empty ();
@@ -107,21 +106,30 @@ path_geometry (cairo_t *cr, const PaView *view, PaGeometry *lonlat, const PaBBox
             if (!pa_bbox_intersects (&rb, clip))
               break; /* the whole polygon (and its holes) is off-view */
           }
-        for (guint i = 0; i < n; i++)
-          {
-            double x, y;
-            pa_view_project_mercator (view, pts[i].x, pts[i].y, &x, &y);
-            /* drop sub-pixel steps: same look, far fewer path segments when zoomed out */
-            if (i > 0 && i + 1 < n && fabs (x - lastx) < 0.3 && fabs (y - lasty) < 0.3)
-              continue;
-            if (i == 0)
-              cairo_move_to (cr, x, y);
-            else
-              cairo_line_to (cr, x, y);
-            lastx = x, lasty = y;
-          }
-        cairo_close_path (cr);
+        pa_painter_path_ring (cr, view, pts, n, 0.3, TRUE);
       }
+}
+
+void
+pa_painter_path_ring (cairo_t *cr, const PaView *view, const PaPoint *pts, guint n, double min_step,
+                      gboolean closed)
+{
+  double lastx = NAN, lasty = NAN;
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+      pa_view_project_mercator (view, pts[i].x, pts[i].y, &x, &y);
+      /* drop sub-pixel steps: same look, far fewer path segments when zoomed out */
+      if (i > 0 && i + 1 < n && fabs (x - lastx) < min_step && fabs (y - lasty) < min_step)
+        continue;
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      lastx = x, lasty = y;
+    }
+  if (closed)
+    cairo_close_path (cr);
 }
 
 /* The view's area, 5 % larger, in lon/lat (for geometry bboxes) and mercator (for rings). */
