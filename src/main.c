@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app/pa-application.h"
 #include "audit/pa-audit.h"
@@ -17,6 +18,7 @@
 #include "io/pa-export-csv.h"
 #include "io/pa-export-geojson.h"
 #include "io/pa-import.h"
+#include "map/pa-online-source.h"
 #include "render/pa-exporter.h"
 #include "store/pa-store.h"
 
@@ -65,7 +67,7 @@ fail (GError *error)
 /* The figure's choices as given on the command line (--page, --lang …). */
 typedef struct
 {
-  char *zone, *page, *orientation, *size, *title, *subtitle, *organisation, *date, *lang, *basemap;
+  char *zone, *page, *orientation, *size, *title, *subtitle, *organisation, *date, *lang, *basemap, *web_tiles;
   int dpi;
   gboolean atlas;
 } FigureArgs;
@@ -83,6 +85,7 @@ figure_args_clear (FigureArgs *args)
   g_clear_pointer (&args->date, g_free);
   g_clear_pointer (&args->lang, g_free);
   g_clear_pointer (&args->basemap, g_free);
+  g_clear_pointer (&args->web_tiles, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FigureArgs, figure_args_clear)
@@ -91,7 +94,7 @@ static gboolean
 figure_args_given_besides_basemap (const FigureArgs *args)
 {
   return args->zone || args->page || args->orientation || args->size || args->title || args->subtitle
-         || args->organisation || args->date || args->lang || args->dpi || args->atlas;
+         || args->organisation || args->date || args->lang || args->dpi || args->atlas || args->web_tiles;
 }
 
 static gboolean
@@ -114,6 +117,41 @@ open_tile_pack (const char *path, GError **error)
   return pa_mbtiles_open (path, error);
 }
 
+/* --web-tiles: osm, the web map chosen in Preferences, or an XYZ address. Only this
+ * option sends a figure's requests to the network. */
+static PaTileProvider *
+open_web_tiles (const char *what, GError **error)
+{
+  PaOnlineSource *source = NULL;
+
+  if (g_str_equal (what, "osm"))
+    source = pa_online_source_new (PA_ONLINE_OSM_URL, NULL, _("Map tiles © OpenStreetMap contributors"), FALSE);
+  else if (g_str_equal (what, "preferences"))
+    {
+      g_autoptr (GSettingsSchema) schema
+        = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), PA_APP_ID, TRUE);
+      g_autoptr (GSettings) settings = schema ? g_settings_new (PA_APP_ID) : NULL;
+      if (!settings || !(source = pa_online_source_new_for_settings (settings)))
+        {
+          g_set_error_literal (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_OPTION,
+                               _("--web-tiles preferences: no web map is turned on in Preferences (Online map tiles)"));
+          return NULL;
+        }
+    }
+  else if ((g_str_has_prefix (what, "https://") || g_str_has_prefix (what, "http://")) && strstr (what, "{z}")
+           && strstr (what, "{x}") && (strstr (what, "{y}") || strstr (what, "{tmsy}")))
+    source = pa_online_source_new (what, NULL, NULL, FALSE);
+  else
+    {
+      g_set_error (error, PA_EXPORT_ERROR, PA_EXPORT_ERROR_OPTION,
+                   _("Unknown web map “%s”: give osm, preferences (the one chosen there) or an address with "
+                     "{z}, {x} and {y}"),
+                   what);
+      return NULL;
+    }
+  return PA_TILE_PROVIDER (source);
+}
+
 /* The export options the arguments ask for; each refusal names the value. */
 static gboolean
 figure_options (const FigureArgs *args, PaExportOptions *options, GError **error)
@@ -131,7 +169,9 @@ figure_options (const FigureArgs *args, PaExportOptions *options, GError **error
     return FALSE;
   if (g_strcmp0 (args->basemap, "none") == 0)
     options->show_basemap = FALSE;
-  else if (args->basemap && !(options->tiles = open_tile_pack (args->basemap, error)))
+  else if (args->basemap && !(options->tiles = (PaTileProvider *) open_tile_pack (args->basemap, error)))
+    return FALSE;
+  if (args->web_tiles && !(options->web_tiles = open_web_tiles (args->web_tiles, error)))
     return FALSE;
   if (args->zone)
     {
@@ -231,6 +271,7 @@ main (int argc, char *argv[])
     { "date", 0, 0, G_OPTION_ARG_STRING, &figure.date, N_("The date shown on the figure"), N_("TEXT") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &figure.lang, N_("Language of the figure: zh or en (default: the interface's)"), N_("LANG") },
     { "basemap", 0, 0, G_OPTION_ARG_STRING, &figure.basemap, N_("A raster tile pack (FILE.mbtiles) over the basemap, for the window or --export; none: a figure without the basemap"), N_("FILE|none") },
+    { "web-tiles", 0, 0, G_OPTION_ARG_STRING, &figure.web_tiles, N_("Web map tiles under the zones of an --export, fetched over the network: osm, preferences (the web map chosen there) or an address with {z}, {x} and {y}"), N_("SOURCE") },
     { "audit", 0, 0, G_OPTION_ARG_NONE, &audit, N_("Check the plan's own arithmetic; prints one line per finding"), NULL },
     { "districts", 0, 0, G_OPTION_ARG_FILENAME, &districts, N_("District boundaries (GeoJSON with code and name) to build a new database from"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import.path, N_("Import zones and enterprises from FILE (.geojson, .gpkg or .csv) into the plan"), N_("FILE") },
@@ -270,7 +311,7 @@ main (int argc, char *argv[])
   if (figure_args_given (&figure) && !export_path
       && !(figure.basemap && g_strcmp0 (figure.basemap, "none") != 0 && !figure_args_given_besides_basemap (&figure)))
     {
-      g_printerr ("parkatlas: %s\n", _("--zone, --atlas, --page, --orientation, --size, --dpi, --title, --lang and --basemap none go with --export FILE"));
+      g_printerr ("parkatlas: %s\n", _("--zone, --atlas, --page, --orientation, --size, --dpi, --title, --lang, --web-tiles and --basemap none go with --export FILE"));
       return 2;
     }
   if ((import.path || export_geojson || export_csv) && !plan)

@@ -171,6 +171,9 @@ test_bad_options_refused (void)
     { "--dpi", "1200", NULL }, { "--page", "B5", NULL }, { "--lang", "fr", NULL },
     { "--orientation", "sideways", NULL }, { "--size", "10x10", NULL }, { "--zone", "atlantis", NULL },
     { "--atlas", NULL }, { "--basemap", "osm" }, { "--basemap", "nowhere.mbtiles" },
+    /* a web map only as osm, an address with {z}/{x}/{y}, or the one Preferences turned on
+     * (none in the tests' memory settings) */
+    { "--web-tiles", "tile.example.org" }, { "--web-tiles", "preferences" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

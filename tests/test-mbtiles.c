@@ -248,7 +248,7 @@ draw_pack (PaMbtiles *pack, PaView *view, double lon, double lat, double zoom)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   pa_view_init (view, lon, lat, zoom, 900, 700);
-  pa_painter_draw_tile_pack (cr, view, pack);
+  pa_painter_draw_tile_pack (cr, view, PA_TILE_PROVIDER (pack));
   cairo_destroy (cr);
   cairo_surface_flush (s);
   return s;
@@ -372,7 +372,7 @@ test_pdf_gets_print_resolution (void)
   s = cairo_pdf_surface_create (pdf, 300, 200);
   cr = cairo_create (s);
   pa_view_init_fit (&view, pa_mbtiles_get_bounds (pack), 300, 200, 0);
-  pa_painter_draw_tile_pack (cr, &view, pack);
+  pa_painter_draw_tile_pack (cr, &view, PA_TILE_PROVIDER (pack));
   cairo_destroy (cr);
   cairo_surface_destroy (s);
   g_assert_cmpint (pa_test_run (argv, &out, &err), ==, 0);

@@ -11,6 +11,7 @@
 #include "geo/pa-mercator.h"
 #include "map/pa-online-source.h"
 #include "pa-test-util.h"
+#include "render/pa-painter.h"
 #include "store/pa-mbtiles.h"
 
 static PaMbtiles *pack;
@@ -144,6 +145,137 @@ test_fetched_with_agent_key_and_cached (void)
   g_assert_true (g_file_test (cache, G_FILE_TEST_IS_DIR));
 }
 
+/* ---- web tiles in figures: read blocking in the export's thread ---- */
+
+typedef struct
+{
+  PaTileProvider *tiles;
+  PaView view;
+  cairo_surface_t *image;
+  gboolean done;
+} Figure;
+
+static gpointer
+draw_in_thread (gpointer data)
+{
+  Figure *f = data;
+  cairo_t *cr = cairo_create (f->image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  pa_painter_draw_tile_pack (cr, &f->view, f->tiles);
+  cairo_destroy (cr);
+  cairo_surface_flush (f->image);
+  g_atomic_int_set (&f->done, TRUE);
+  return NULL;
+}
+
+/* @tiles drawn into a 600 × 400 image of the view at (lon, lat, zoom) as a figure's
+ * thread draws them, while this thread's main loop serves the tiles. */
+static cairo_surface_t *
+draw_figure_tiles (PaTileProvider *tiles, double lon, double lat, double zoom)
+{
+  Figure f = { tiles };
+  GThread *thread;
+
+  pa_view_init (&f.view, lon, lat, zoom, 600, 400);
+  f.image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  thread = g_thread_new ("figure", draw_in_thread, &f);
+  while (!g_atomic_int_get (&f.done))
+    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  g_thread_join (thread);
+  return f.image;
+}
+
+static guint
+count_differing (cairo_surface_t *a, cairo_surface_t *b)
+{
+  const guint32 *pa = (const guint32 *) cairo_image_surface_get_data (a);
+  const guint32 *pb = (const guint32 *) cairo_image_surface_get_data (b);
+  guint n = 0;
+  for (int i = 0; i < 600 * 400; i++)
+    n += pa[i] != pb[i];
+  return n;
+}
+
+/* A figure draws the web map's tiles exactly as it draws the same tiles from a pack, at a
+ * fractional zoom; each request names the app; the credit names the server. */
+static void
+test_figure_draws_web_tiles (void)
+{
+  g_autofree char *url = template_url ();
+  g_autoptr (PaOnlineSource) source = pa_online_source_new (url, "fig", "Test tiles", FALSE);
+  cairo_surface_t *web, *packed, *blank;
+  g_autofree char *credit = NULL;
+  g_autofree char *host = g_strdup_printf ("127.0.0.1");
+
+  requests = 0;
+  web = draw_figure_tiles (PA_TILE_PROVIDER (source), 121.2, 37.5, 9.6);
+  packed = draw_figure_tiles (PA_TILE_PROVIDER (pack), 121.2, 37.5, 9.6);
+  blank = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  {
+    cairo_t *cr = cairo_create (blank);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+  }
+  g_assert_cmpuint (requests, >, 0);
+  g_assert_nonnull (strstr (last_agent, "ParkAtlas/"));
+  g_assert_cmpstr (last_key, ==, "fig");
+  g_assert_cmpuint (count_differing (packed, blank), >, 600 * 400 / 4);
+  g_assert_cmpuint (count_differing (web, packed), ==, 0);
+  credit = pa_painter_dup_attribution_with_tiles ("en", PA_TILE_PROVIDER (source), NULL);
+  g_assert_nonnull (strstr (credit, "Tiles: 127.0.0.1 (Test tiles)"));
+  g_assert_null (strstr (credit, "fig")); /* never the key */
+  cairo_surface_destroy (web);
+  cairo_surface_destroy (packed);
+  cairo_surface_destroy (blank);
+}
+
+/* The first red column from the west in row @row of a 600-pixel-wide figure image. */
+static int
+first_red_in_figure (cairo_surface_t *image, int row)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  for (int col = 0; col < 600; col++)
+    {
+      const guint8 *p = data + row * cairo_image_surface_get_stride (image) + col * 4;
+      if (p[2] > 180 && p[1] < 80 && p[0] < 80)
+        return col;
+    }
+  return -1;
+}
+
+/* GCJ-02 tiles in a figure are moved back by GCJ-02's offset there, as on screen. */
+static void
+test_figure_shifts_gcj02_tiles (void)
+{
+  g_autofree char *url = template_url ();
+  g_autoptr (PaOnlineSource) plain = pa_online_source_new (url, "c", NULL, FALSE);
+  g_autoptr (PaOnlineSource) shifted = pa_online_source_new (url, "d", NULL, TRUE);
+  cairo_surface_t *p, *s;
+  double glon, glat, mx, my, gmx, gmy, x, y, dx;
+  PaView view;
+  int row, pc, sc;
+
+  /* zoom 11.5 about the square's west edge (120.94 E) */
+  pa_view_init (&view, 120.95, 37.66, 11.5, 600, 400);
+  p = draw_figure_tiles (PA_TILE_PROVIDER (plain), 120.95, 37.66, 11.5);
+  s = draw_figure_tiles (PA_TILE_PROVIDER (shifted), 120.95, 37.66, 11.5);
+  pa_view_project (&view, 120.95, 37.66, &x, &y);
+  row = (int) y;
+  pc = first_red_in_figure (p, row);
+  sc = first_red_in_figure (s, row);
+  g_assert_cmpint (pc, >, 20);
+  pa_mercator_from_lonlat (120.95, 37.66, &mx, &my);
+  pa_gcj02_from_wgs84 (120.95, 37.66, &glon, &glat);
+  pa_mercator_from_lonlat (glon, glat, &gmx, &gmy);
+  dx = (gmx - mx) * view.world;
+  g_assert_cmpfloat (dx, >, 8);
+  g_assert_cmpfloat (fabs (sc - (pc - dx)), <=, 1.5);
+  cairo_surface_destroy (p);
+  cairo_surface_destroy (s);
+}
+
 /* With the server gone: a tile seen before comes from the cache; one never seen is an
  * error the map shows as the offline basemap, not a crash or a blank tile. */
 static void
@@ -163,6 +295,22 @@ test_offline (void)
   unseen = fill (source, x + 1, y, 10, &error);
   g_assert_null (unseen);
   g_assert_nonnull (error);
+
+  /* a figure of a place never fetched: one warning names the server, the rest of the
+   * tiles do not wait on the network, and the basemap's white shows */
+  {
+    g_autoptr (PaOnlineSource) fresh = pa_online_source_new (url, "offline", NULL, FALSE);
+    cairo_surface_t *image;
+    gint64 start = g_get_monotonic_time ();
+    const guint32 *px;
+    g_test_expect_message ("parkatlas-render", G_LOG_LEVEL_WARNING, "*could not be reached*");
+    image = draw_figure_tiles (PA_TILE_PROVIDER (fresh), 110.0, 30.0, 9.6);
+    g_test_assert_expected_messages ();
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+    px = (const guint32 *) cairo_image_surface_get_data (image);
+    g_assert_cmphex (px[200 * 600 + 300], ==, 0xffffffff);
+    cairo_surface_destroy (image);
+  }
 }
 
 /* Tiles in GCJ-02 are shifted back: the red square lies west of where the unshifted
@@ -225,6 +373,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/online/fetched-with-agent-key-and-cached", test_fetched_with_agent_key_and_cached);
   g_test_add_func ("/online/gcj02-shifted-back", test_gcj02_shifted_back);
+  g_test_add_func ("/online/figure-draws-web-tiles", test_figure_draws_web_tiles);
+  g_test_add_func ("/online/figure-shifts-gcj02-tiles", test_figure_shifts_gcj02_tiles);
   g_test_add_func ("/online/offline", test_offline);
   status = g_test_run ();
   /* the server's side of the fetchers' connections is closed on the main loop */

@@ -8,7 +8,10 @@
 #include <locale.h>
 #include <math.h>
 
+#include "app/pa-export-dialog.h"
+#include "app/pa-map-view.h"
 #include "app/pa-targets-window.h"
+#include "map/pa-online-source.h"
 #include "model/pa-target-item.h"
 #include "app/pa-window.h"
 #include "app/pa-zone-dialog.h"
@@ -405,6 +408,43 @@ test_export_action_writes_pdf (void)
   g_assert_nonnull (strstr (text, pa_plan_get_name (plan)));
 }
 
+
+/* Export… hands the dialog what the map shows under the zones: the web map turned on in
+ * Preferences and the tile pack, so the preview and the figure draw them too. */
+static void
+test_export_dialog_gets_the_maps_tiles (void)
+{
+  g_autofree char *mbtiles = pa_test_shared_file ("testdata", "yantai-raster.mbtiles");
+  /* an address nothing answers: the map falls back to its basemap, quietly */
+  g_autoptr (PaOnlineSource) web = pa_online_source_new ("http://127.0.0.1:9/{z}/{x}/{y}.png", NULL, "Web", FALSE);
+  g_autoptr (PaMbtiles) pack = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (PaExportOptions) options = { 0 };
+  PaMapView *view = pa_window_get_map_view (window);
+  PaExportDialog *dialog = NULL;
+
+  if (!mbtiles)
+    return;
+  pack = pa_mbtiles_open (mbtiles, &error);
+  g_assert_no_error (error);
+  g_assert_true (pa_window_show_plan (window, "yantai", &error));
+  pa_map_view_set_online_source (view, web);
+  pa_window_set_tile_pack (window, pack);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  {
+    g_autoptr (GList) windows = gtk_window_list_toplevels ();
+    for (GList *l = windows; l; l = l->next)
+      if (PA_IS_EXPORT_DIALOG (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  pa_export_dialog_get_options (dialog, &options);
+  g_assert_true (options.web_tiles == PA_TILE_PROVIDER (web));
+  g_assert_true (options.tiles == PA_TILE_PROVIDER (pack));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pa_window_set_tile_pack (window, NULL);
+  pa_map_view_set_online_source (view, NULL);
+}
 
 static void
 spin (guint ms)
@@ -1009,6 +1049,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/remembers-last-plan", test_remembers_last_plan);
   g_test_add_func ("/window/fit-plan-shows-every-zone", test_fit_plan_shows_every_zone);
   g_test_add_func ("/window/export-action-writes-pdf", test_export_action_writes_pdf);
+  g_test_add_func ("/window/export-dialog-gets-the-maps-tiles", test_export_dialog_gets_the_maps_tiles);
   g_test_add_func ("/window/draw-zone-with-snapping", test_draw_zone_with_snapping);
   g_test_add_func ("/window/snapping-can-be-switched-off", test_snapping_can_be_switched_off);
   g_test_add_func ("/window/reshape-drag-vertex", test_reshape_drag_vertex);

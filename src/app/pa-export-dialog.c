@@ -30,7 +30,7 @@ struct _PaExportDialog
 
   PaPlan *plan;
   PaBasemap *basemap;
-  PaMbtiles *tiles;
+  PaTileProvider *web_tiles, *tiles;
   char *selected_key;
   PaBBox view_box;
   GSettings *settings;
@@ -73,6 +73,7 @@ pa_export_dialog_get_options (PaExportDialog *self, PaExportOptions *o)
   o->atlas = gtk_switch_get_active (self->atlas_switch);
   o->show_basemap = gtk_switch_get_active (self->basemap_switch);
   o->tiles = self->tiles ? g_object_ref (self->tiles) : NULL;
+  o->web_tiles = self->web_tiles ? g_object_ref (self->web_tiles) : NULL;
   o->show_legend = gtk_switch_get_active (self->legend_switch);
   o->show_scale_bar = gtk_switch_get_active (self->scale_switch);
   o->show_north_arrow = gtk_switch_get_active (self->north_switch);
@@ -586,6 +587,7 @@ pa_export_dialog_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->basemap);
   g_clear_object (&self->tiles);
+  g_clear_object (&self->web_tiles);
   g_clear_pointer (&self->preview_image, cairo_surface_destroy);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -650,9 +652,10 @@ pa_export_dialog_init (PaExportDialog *self)
 }
 
 void
-pa_export_dialog_set_tile_pack (PaExportDialog *self, PaMbtiles *tiles)
+pa_export_dialog_set_tiles (PaExportDialog *self, PaTileProvider *web, PaTileProvider *pack)
 {
   g_return_if_fail (PA_IS_EXPORT_DIALOG (self));
-  g_set_object (&self->tiles, tiles);
+  g_set_object (&self->web_tiles, web);
+  g_set_object (&self->tiles, pack);
   schedule_preview (self);
 }

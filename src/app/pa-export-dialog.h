@@ -21,8 +21,9 @@ G_DECLARE_FINAL_TYPE (PaExportDialog, pa_export_dialog, PA, EXPORT_DIALOG, AdwWi
  * map shows; @settings (may be NULL) keeps the choices. */
 PaExportDialog *pa_export_dialog_new (GtkWindow *parent, PaPlan *plan, PaBasemap *basemap, PaZone *selected,
                                       const PaBBox *view_box, GSettings *settings);
-/* The raster tile pack the window shows, drawn over the basemap (NULL: none). */
-void pa_export_dialog_set_tile_pack (PaExportDialog *self, PaMbtiles *tiles);
+/* The raster tiles the window shows over the basemap: a web map the planner turned on
+ * and a tile pack (each may be NULL), drawn into the preview and the figure. */
+void pa_export_dialog_set_tiles (PaExportDialog *self, PaTileProvider *web, PaTileProvider *pack);
 /* TRUE while the preview of the options is being drawn (in a thread); the last one drawn,
  * or NULL before the first. */
 gboolean pa_export_dialog_is_previewing (PaExportDialog *self);

@@ -381,17 +381,7 @@ mode_ended (PaMapView *self)
 static void
 online_settings_changed (PaMapView *self)
 {
-  g_autofree char *kind = g_settings_get_string (self->settings, "online-tiles");
-  g_autofree char *url = g_settings_get_string (self->settings, "online-url");
-  g_autofree char *key = g_settings_get_string (self->settings, "online-key");
-  g_autofree char *credit = g_settings_get_string (self->settings, "online-attribution");
-  g_autoptr (PaOnlineSource) source = NULL;
-
-  if (g_strcmp0 (kind, "osm") == 0)
-    source = pa_online_source_new (PA_ONLINE_OSM_URL, NULL, _("Map tiles © OpenStreetMap contributors"), FALSE);
-  else if (g_strcmp0 (kind, "custom") == 0 && strstr (url, "{x}") && strstr (url, "{z}"))
-    source = pa_online_source_new (url, key, *credit ? credit : NULL,
-                                   g_settings_get_boolean (self->settings, "online-gcj02"));
+  g_autoptr (PaOnlineSource) source = pa_online_source_new_for_settings (self->settings);
   pa_map_view_set_online_source (self, source);
 }
 
@@ -746,7 +736,7 @@ pa_map_view_dup_attribution (PaMapView *self)
   const char *online;
 
   g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
-  offline = pa_painter_dup_attribution_with_pack (NULL, self->pack);
+  offline = pa_painter_dup_attribution_with_tiles (NULL, NULL, self->pack ? PA_TILE_PROVIDER (self->pack) : NULL);
   online = self->online ? shumate_map_source_get_license (SHUMATE_MAP_SOURCE (self->online)) : NULL;
   if (online && *online)
     return g_strdup_printf ("%s · %s", online, offline);

@@ -89,7 +89,11 @@ pa_window_export_action (GtkWidget *widget, const char *action, GVariant *param)
   view = current_view (self);
   dialog = pa_export_dialog_new (GTK_WINDOW (self), plan, self->basemap,
                                  pa_document_get_selected_zone (self->document), &view, self->settings);
-  pa_export_dialog_set_tile_pack (dialog, pa_map_view_get_tile_pack (self->map_view));
+  {
+    PaOnlineSource *web = pa_map_view_get_online_source (self->map_view);
+    PaMbtiles *pack = pa_map_view_get_tile_pack (self->map_view);
+    pa_export_dialog_set_tiles (dialog, web ? PA_TILE_PROVIDER (web) : NULL, pack ? PA_TILE_PROVIDER (pack) : NULL);
+  }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "geo/pa-gcj02.h"
 #include "geo/pa-mercator.h"
@@ -20,9 +21,13 @@ struct _PaOnlineSource
   ShumateMapSource parent_instance;
   ShumateDataSource *downloader;
   gboolean gcj02;
+  char *host; /* the figure's credit names the server, not the template (it may hold a key) */
 };
 
-G_DEFINE_FINAL_TYPE (PaOnlineSource, pa_online_source, SHUMATE_TYPE_MAP_SOURCE)
+static void pa_online_source_tile_provider_init (PaTileProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PaOnlineSource, pa_online_source, SHUMATE_TYPE_MAP_SOURCE,
+                               G_IMPLEMENT_INTERFACE (PA_TYPE_TILE_PROVIDER, pa_online_source_tile_provider_init))
 
 /* One tile being made from up to four web tiles (one without the GCJ-02 shift). */
 typedef struct
@@ -195,9 +200,61 @@ pa_online_source_fill_tile_finish (ShumateMapSource *source, GAsyncResult *resul
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* As a tile provider, for figures: the same tiles, read blocking in the export's thread. */
+static GBytes *
+provider_read_tile (PaTileProvider *provider, int zoom, int x, int y, GError **error)
+{
+  PaOnlineSource *self = PA_ONLINE_SOURCE (provider);
+  return pa_tile_fetcher_read_tile (PA_TILE_FETCHER (self->downloader), x, y, zoom, error);
+}
+
+static void
+provider_get_zoom_range (PaTileProvider *provider, int *min_zoom, int *max_zoom)
+{
+  *min_zoom = (int) shumate_map_source_get_min_zoom_level (SHUMATE_MAP_SOURCE (provider));
+  *max_zoom = (int) shumate_map_source_get_max_zoom_level (SHUMATE_MAP_SOURCE (provider));
+}
+
+static const PaBBox *
+provider_get_bounds (PaTileProvider *provider)
+{
+  return NULL;
+}
+
+static const char *
+provider_get_name (PaTileProvider *provider)
+{
+  return PA_ONLINE_SOURCE (provider)->host;
+}
+
+static const char *
+provider_get_attribution (PaTileProvider *provider)
+{
+  const char *license = shumate_map_source_get_license (SHUMATE_MAP_SOURCE (provider));
+  return license && *license ? license : NULL;
+}
+
+static gboolean
+provider_is_gcj02 (PaTileProvider *provider)
+{
+  return PA_ONLINE_SOURCE (provider)->gcj02;
+}
+
+static void
+pa_online_source_tile_provider_init (PaTileProviderInterface *iface)
+{
+  iface->read_tile = provider_read_tile;
+  iface->get_zoom_range = provider_get_zoom_range;
+  iface->get_bounds = provider_get_bounds;
+  iface->get_name = provider_get_name;
+  iface->get_attribution = provider_get_attribution;
+  iface->is_gcj02 = provider_is_gcj02;
+}
+
 static void
 pa_online_source_finalize (GObject *object)
 {
+  g_free (PA_ONLINE_SOURCE (object)->host);
   g_clear_object (&PA_ONLINE_SOURCE (object)->downloader);
   G_OBJECT_CLASS (pa_online_source_parent_class)->finalize (object);
 }
@@ -236,6 +293,10 @@ pa_online_source_new (const char *url_template, const char *key, const char *att
                        NULL);
   self->downloader = SHUMATE_DATA_SOURCE (pa_tile_fetcher_new (url->str));
   self->gcj02 = gcj02;
+  {
+    g_autoptr (GUri) uri = g_uri_parse (url->str, G_URI_FLAGS_NONE, NULL);
+    self->host = g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url_template);
+  }
   return self;
 }
 
@@ -244,4 +305,19 @@ pa_online_source_get_gcj02 (PaOnlineSource *self)
 {
   g_return_val_if_fail (PA_IS_ONLINE_SOURCE (self), FALSE);
   return self->gcj02;
+}
+
+PaOnlineSource *
+pa_online_source_new_for_settings (GSettings *settings)
+{
+  g_autofree char *kind = g_settings_get_string (settings, "online-tiles");
+  g_autofree char *url = g_settings_get_string (settings, "online-url");
+  g_autofree char *key = g_settings_get_string (settings, "online-key");
+  g_autofree char *credit = g_settings_get_string (settings, "online-attribution");
+
+  if (g_strcmp0 (kind, "osm") == 0)
+    return pa_online_source_new (PA_ONLINE_OSM_URL, NULL, _("Map tiles © OpenStreetMap contributors"), FALSE);
+  if (g_strcmp0 (kind, "custom") == 0 && strstr (url, "{x}") && strstr (url, "{z}"))
+    return pa_online_source_new (url, key, *credit ? credit : NULL, g_settings_get_boolean (settings, "online-gcj02"));
+  return NULL;
 }

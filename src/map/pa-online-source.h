@@ -5,10 +5,15 @@
  * once shows again offline), and the offline basemap beneath wherever a tile does not
  * come. Tiles of Chinese web maps are in GCJ-02: with @gcj02 each tile is cut
  * from the shifted ones, so the online map lies under the WGS-84 zones where it belongs.
+ *
+ * It is also a PaTileProvider: a figure draws the same tiles, read in the export's thread
+ * from the same disk cache (pa_tile_fetcher_read_tile).
  */
 #pragma once
 
 #include <shumate/shumate.h>
+
+#include "model/pa-tile-provider.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +27,10 @@ G_DECLARE_FINAL_TYPE (PaOnlineSource, pa_online_source, PA, ONLINE_SOURCE, Shuma
 PaOnlineSource *pa_online_source_new (const char *url_template, const char *key, const char *attribution,
                                       gboolean gcj02);
 gboolean pa_online_source_get_gcj02 (PaOnlineSource *self);
+
+/* The web map the settings (org.parkatlas.ParkAtlas) choose: online-tiles none (NULL:
+ * nothing goes to the network), osm, or custom with online-url (NULL while it lacks {x}
+ * or {z}), online-key, online-attribution and online-gcj02. */
+PaOnlineSource *pa_online_source_new_for_settings (GSettings *settings);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _PaTileFetcher
   ShumateFileCache *cache;
   GQueue to_store; /* of Stored: one write at a time (the cache is an SQLite file) */
   gboolean storing;
+  int offline_until; /* pa_tile_fetcher_read_tile: monotonic seconds, atomic */
 };
 
 G_DEFINE_FINAL_TYPE (PaTileFetcher, pa_tile_fetcher, SHUMATE_TYPE_DATA_SOURCE)
@@ -194,6 +195,89 @@ static GBytes *
 pa_tile_fetcher_get_tile_data_finish (ShumateDataSource *source, GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  gboolean done;
+  GBytes *bytes;
+  GDateTime *modtime;
+} SyncLookup;
+
+static void
+sync_looked_up (GObject *cache, GAsyncResult *result, gpointer data)
+{
+  SyncLookup *l = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  l->bytes = shumate_file_cache_get_tile_finish (SHUMATE_FILE_CACHE (cache), &etag, &l->modtime, result, &error);
+  if (error)
+    g_debug ("web tile cache: %s", error->message);
+  l->done = TRUE;
+}
+
+GBytes *
+pa_tile_fetcher_read_tile (PaTileFetcher *self, int x, int y, int z, GError **error)
+{
+  GMainContext *context = g_main_context_new ();
+  SyncLookup l = { 0 };
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GBytes) cached = NULL, bytes = NULL;
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *url = NULL;
+  int seconds = (int) (g_get_monotonic_time () / G_USEC_PER_SEC);
+
+  g_return_val_if_fail (PA_IS_TILE_FETCHER (self), NULL);
+  /* the cache answers in the caller's thread-default context: a private one, run here */
+  g_main_context_push_thread_default (context);
+  shumate_file_cache_get_tile_async (self->cache, x, y, z, NULL, sync_looked_up, &l);
+  while (!l.done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  cached = l.bytes;
+  if (cached && l.modtime && g_date_time_difference (now, l.modtime) < FRESH)
+    {
+      g_date_time_unref (l.modtime);
+      return g_steal_pointer (&cached);
+    }
+  g_clear_pointer (&l.modtime, g_date_time_unref);
+  if (seconds < g_atomic_int_get (&self->offline_until))
+    return g_steal_pointer (&cached);
+
+  url = tile_url (self, x, y, z);
+  if (!(msg = soup_message_new (SOUP_METHOD_GET, url)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a web address"), url);
+      return NULL;
+    }
+  /* libsoup 3.2 sends from any thread on a session set up beforehand */
+  bytes = soup_session_send_and_read (self->session, msg, NULL, &local);
+  if (!bytes)
+    {
+      g_atomic_int_set (&self->offline_until, seconds + 60);
+      if (cached)
+        return g_steal_pointer (&cached);
+      /* the host, not the address: a custom template may carry the planner's key */
+      g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      g_set_error (error, local->domain, local->code, _("The tile server %s could not be reached: %s"),
+                   uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : "?", local->message);
+      return NULL;
+    }
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK || g_bytes_get_size (bytes) == 0)
+    {
+      if (cached)
+        return g_steal_pointer (&cached);
+      if (soup_message_get_status (msg) == SOUP_STATUS_NOT_FOUND)
+        return NULL; /* the server has no such tile, as a pack may not: the basemap shows */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The tile server answered %u %s"),
+                   soup_message_get_status (msg),
+                   soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "");
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
 }
 
 static void

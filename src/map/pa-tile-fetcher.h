@@ -19,4 +19,13 @@ G_DECLARE_FINAL_TYPE (PaTileFetcher, pa_tile_fetcher, PA, TILE_FETCHER, ShumateD
 /* @url is an XYZ template: {x}, {y}, {z}, {tmsy}. */
 PaTileFetcher *pa_tile_fetcher_new (const char *url);
 
+/* Tile (x, y) at @z for a figure, blocking; any thread but the one whose main loop the
+ * fetcher's asynchronous reads need (export and preview threads, or the command line):
+ * the disk cache first, then the network. After the network fails, reads for the next
+ * minute take what the cache has, so an offline figure does not wait on each tile. NULL
+ * with no error where no tile could be had that way or the server has none (404); NULL
+ * and @error for the failure that started it, or another answer than a tile. Fetched
+ * tiles are not kept. */
+GBytes *pa_tile_fetcher_read_tile (PaTileFetcher *self, int x, int y, int z, GError **error);
+
 G_END_DECLS

@@ -40,7 +40,7 @@ render_pack_tile (PaMbtiles *pack, int x, int y, int zoom, int size)
   PaView view;
 
   pa_view_init_tile (&view, x, y, zoom, size);
-  pa_painter_draw_tile_pack (cr, &view, pack);
+  pa_painter_draw_tile_pack (cr, &view, PA_TILE_PROVIDER (pack));
   cairo_destroy (cr);
   cairo_surface_flush (s);
   return s;

@@ -47,6 +47,7 @@ pa_export_options_clear (PaExportOptions *options)
   g_clear_pointer (&options->date, g_free);
   g_clear_pointer (&options->lang, g_free);
   g_clear_object (&options->tiles);
+  g_clear_object (&options->web_tiles);
 }
 
 void
@@ -61,6 +62,7 @@ pa_export_options_copy (PaExportOptions *dest, const PaExportOptions *src)
   dest->date = g_strdup (src->date);
   dest->lang = g_strdup (src->lang);
   dest->tiles = src->tiles ? g_object_ref (src->tiles) : NULL;
+  dest->web_tiles = src->web_tiles ? g_object_ref (src->web_tiles) : NULL;
 }
 
 void

@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "geo/pa-geometry.h"
-#include "store/pa-mbtiles.h"
+#include "model/pa-tile-provider.h"
 
 G_BEGIN_DECLS
 
@@ -40,8 +40,11 @@ typedef struct
   PaExtentKind extent;
   char *zone_key;
   PaBBox view_box;
-  /* a raster tile pack drawn over the basemap (with it: show_basemap), owned; NULL: none */
-  PaMbtiles *tiles;
+  /* raster tiles drawn over the basemap (with it: show_basemap), owned; NULL: none.
+   * @web_tiles: a web map the planner turned on (PaOnlineSource), fetched while drawing;
+   * @tiles: a tile pack (PaMbtiles), drawn over the web map. */
+  PaTileProvider *web_tiles;
+  PaTileProvider *tiles;
   gboolean show_basemap, show_legend, show_scale_bar, show_north_arrow, show_attribution, show_notes;
   gboolean show_locator; /* a small map of China marking where the figure is (with the basemap) */
   gboolean highlight_selection; /* with selected_key: the window's orange outline */

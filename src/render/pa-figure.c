@@ -48,7 +48,8 @@ pa_figure_dup_notes (PaPlan *plan, const PaExportOptions *options)
   if (options->show_attribution)
     {
       g_autofree char *credit
-        = pa_painter_dup_attribution_with_pack (lang, options->show_basemap ? options->tiles : NULL);
+        = pa_painter_dup_attribution_with_tiles (lang, options->show_basemap ? options->web_tiles : NULL,
+                                                 options->show_basemap ? options->tiles : NULL);
       g_string_append (s, credit);
     }
   if (options->show_notes && pa_plan_has_schematic_zones (plan))
@@ -556,6 +557,10 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
     {
       PaGeometry *area = pa_figure_plan_area (basemap, plan);
       pa_painter_draw_basemap (cr, &view, basemap, TRUE);
+      /* a web map over the basemap, which shows where a tile did not come; a tile pack
+       * on top, as in the window */
+      if (options->web_tiles)
+        pa_painter_draw_tile_pack (cr, &view, options->web_tiles);
       if (options->tiles)
         pa_painter_draw_tile_pack (cr, &view, options->tiles);
       if (area)

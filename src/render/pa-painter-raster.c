@@ -1,10 +1,10 @@
-/* pa-painter-raster.c — the images of a raster tile pack (MBTiles), drawn into any view:
- * a map tile on screen, a PNG, PDF or SVG figure.
+/* pa-painter-raster.c — raster tiles (a tile pack, a web map), drawn into any view: a map
+ * tile on screen, a PNG, PDF or SVG figure.
  *
- * The pack's zoom is chosen by the pixels the surface gives a tile (a PDF at print
- * resolution), so a figure embeds the detail its page needs and no more; past the pack's
- * deepest zoom its tiles are enlarged, and a tile the pack lacks is cut from the nearest
- * coarser one it has.
+ * The tiles' zoom is chosen by the pixels the surface gives a tile (a PDF at print
+ * resolution), so a figure embeds the detail its page needs and no more; past the
+ * provider's deepest zoom its tiles are enlarged, and a tile it lacks is cut from the
+ * nearest coarser one it has. Tiles in GCJ-02 are shifted to where they belong in WGS-84.
  */
 #include "config.h"
 
@@ -15,10 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "geo/pa-gcj02.h"
 #include "geo/pa-mercator.h"
 #include "pa-figure-text.h"
 #include "pa-painter.h"
-#include "store/pa-mbtiles.h"
 
 /* PDF and SVG are printed: their images get 300 dpi. */
 #define PRINT_PIXELS_PER_POINT (300.0 / 72.0)
@@ -26,8 +26,9 @@
 #define MAX_TILES 400
 #define CACHE_SIZE 48
 
-/* Decoded tiles of one pack, most recent first: on screen, the tiles enlarged past the
- * pack's deepest zoom are each cut from the same few images. */
+/* Decoded tiles of one provider, most recent first: on screen, the tiles enlarged past
+ * its deepest zoom are each cut from the same few images; a preview drawn again after
+ * each change of the export dialog's options does not read a web map's tiles again. */
 typedef struct
 {
   GMutex lock;
@@ -56,7 +57,7 @@ tile_cache_free (TileCache *cache)
 }
 
 static TileCache *
-tile_cache_for (PaMbtiles *pack)
+tile_cache_for (PaTileProvider *pack)
 {
   static GMutex create_lock;
   TileCache *cache;
@@ -119,7 +120,7 @@ pa_painter_decode_image (GBytes *bytes, GError **error)
 
 /* Tile (x, y) at @zoom, decoded, through the cache; NULL where there is none. */
 static cairo_surface_t *
-load_tile (PaMbtiles *pack, int zoom, int x, int y)
+load_tile (PaTileProvider *pack, int zoom, int x, int y)
 {
   TileCache *cache = tile_cache_for (pack);
   g_autoptr (GError) error = NULL;
@@ -142,12 +143,13 @@ load_tile (PaMbtiles *pack, int zoom, int x, int y)
     }
   g_mutex_unlock (&cache->lock);
 
-  bytes = pa_mbtiles_read_tile (pack, zoom, x, y, &error);
+  bytes = pa_tile_provider_read_tile (pack, zoom, x, y, &error);
   if (bytes)
     surface = pa_painter_decode_image (bytes, &error);
   if (error)
     /* one bad tile leaves a hole, not a failed figure; the log names it */
-    g_warning ("Tile %d/%d/%d of “%s” is left out: %s", zoom, x, y, pa_mbtiles_get_path (pack), error->message);
+    g_warning ("Tile %d/%d/%d of “%s” is left out: %s", zoom, x, y, pa_tile_provider_get_name (pack),
+               error->message);
 
   e = g_new0 (CacheEntry, 1);
   e->zoom = zoom, e->x = x, e->y = y;
@@ -160,16 +162,51 @@ load_tile (PaMbtiles *pack, int zoom, int x, int y)
   return surface;
 }
 
-/* Tile (x, y) of @zoom drawn into its place in @view: from the pack's own tile, or cut
- * from the nearest coarser one it has. */
+/* How far GCJ-02 moves the point at normalised mercator (mx, my), in the same units. */
 static void
-draw_tile (cairo_t *cr, const PaView *view, PaMbtiles *pack, int zoom, int x, int y)
+gcj02_shift (double mx, double my, double *dx, double *dy)
 {
-  double n = ldexp (1.0, zoom), x0, y0, x1, y1;
+  double lon, lat, glon, glat, gmx, gmy;
+  pa_mercator_to_lonlat (mx, my, &lon, &lat);
+  pa_gcj02_from_wgs84 (lon, lat, &glon, &glat);
+  pa_mercator_from_lonlat (glon, glat, &gmx, &gmy);
+  *dx = gmx - mx, *dy = gmy - my;
+}
 
-  pa_view_project_mercator (view, x / n, y / n, &x0, &y0);
-  pa_view_project_mercator (view, (x + 1) / n, (y + 1) / n, &x1, &y1);
-  for (int z = zoom, up = 0; z >= pa_mbtiles_get_min_zoom (pack); z--, up++)
+/* Where tile (x, y) of @zoom lies in @view. A GCJ-02 tile is moved back by the shift at
+ * the middle of each of its edges: an edge two tiles share is moved alike for both, so
+ * the shifted tiles still meet without a seam (the shift changes by centimetres over a
+ * tile; the web tile's position is taken for the WGS-84 one, metres apart at most). */
+static void
+tile_place (const PaView *view, gboolean gcj02, int zoom, int x, int y, double *x0, double *y0, double *x1,
+            double *y1)
+{
+  double n = ldexp (1.0, zoom), l = x / n, t = y / n, r = (x + 1) / n, b = (y + 1) / n;
+  double unused;
+
+  if (gcj02)
+    {
+      double dl, dr, dt, db;
+      gcj02_shift (l, (y + 0.5) / n, &dl, &unused);
+      gcj02_shift (r, (y + 0.5) / n, &dr, &unused);
+      gcj02_shift ((x + 0.5) / n, t, &unused, &dt);
+      gcj02_shift ((x + 0.5) / n, b, &unused, &db);
+      l -= dl, r -= dr, t -= dt, b -= db;
+    }
+  pa_view_project_mercator (view, l, t, x0, y0);
+  pa_view_project_mercator (view, r, b, x1, y1);
+}
+
+/* Tile (x, y) of @zoom drawn into its place in @view: from the provider's own tile, or
+ * cut from the nearest coarser one it has. */
+static void
+draw_tile (cairo_t *cr, const PaView *view, PaTileProvider *pack, int min_zoom, gboolean gcj02, int zoom, int x,
+           int y)
+{
+  double x0, y0, x1, y1;
+
+  tile_place (view, gcj02, zoom, x, y, &x0, &y0, &x1, &y1);
+  for (int z = zoom, up = 0; z >= min_zoom; z--, up++)
     {
       cairo_surface_t *img = load_tile (pack, z, x >> up, y >> up);
       double span, sx, sy, size;
@@ -202,18 +239,25 @@ draw_tile (cairo_t *cr, const PaView *view, PaMbtiles *pack, int zoom, int x, in
 }
 
 void
-pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaMbtiles *pack)
+pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaTileProvider *pack)
 {
-  const PaBBox *bounds = pa_mbtiles_get_bounds (pack);
+  static const PaBBox world = { -180, -85.0511, 180, 85.0511 };
+  const PaBBox *bounds;
   PaBBox vb = pa_view_get_bbox (view), area;
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
   double ux = 1, uy = 0, pixels, n;
-  int zoom, x0, x1, y0, y1;
+  int zoom, min_zoom, max_zoom, x0, x1, y0, y1, margin;
   double mx0, my0, mx1, my1;
+  gboolean gcj02;
 
-  g_return_if_fail (PA_IS_MBTILES (pack));
+  g_return_if_fail (PA_IS_TILE_PROVIDER (pack));
+  bounds = pa_tile_provider_get_bounds (pack);
+  if (!bounds)
+    bounds = &world;
   if (!pa_bbox_intersects (bounds, &vb))
     return;
+  pa_tile_provider_get_zoom_range (pack, &min_zoom, &max_zoom);
+  gcj02 = pa_tile_provider_is_gcj02 (pack);
   area = (PaBBox){ MAX (bounds->minx, vb.minx), MAX (bounds->miny, vb.miny), MIN (bounds->maxx, vb.maxx),
                    MIN (bounds->maxy, vb.maxy) };
   /* device pixels per unit of the view: the surface's own, or print resolution */
@@ -224,39 +268,49 @@ pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaMbtiles *pack)
   /* the zoom whose 256-pixel tiles are at least as fine as the surface (a quarter coarser
    * is allowed, rather than four times the tiles) */
   zoom = (int) ceil (log2 (view->world * pixels / 256.0) - 0.25);
-  zoom = CLAMP (zoom, pa_mbtiles_get_min_zoom (pack), pa_mbtiles_get_max_zoom (pack));
+  zoom = CLAMP (zoom, min_zoom, max_zoom);
   for (;; zoom--)
     {
       n = ldexp (1.0, zoom);
       pa_mercator_from_lonlat (area.minx, area.maxy, &mx0, &my0);
       pa_mercator_from_lonlat (area.maxx, area.miny, &mx1, &my1);
-      x0 = (int) floor (mx0 * n), x1 = (int) floor (mx1 * n - 1e-9);
-      y0 = (int) floor (my0 * n), y1 = (int) floor (my1 * n - 1e-9);
-      if ((gint64) (x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_TILES || zoom <= pa_mbtiles_get_min_zoom (pack))
+      /* GCJ-02 tiles are shifted by up to about 700 m: a tile more each side, when the
+       * tiles are smaller than that */
+      margin = gcj02 ? (int) ceil (700.0 / (40075016.0 * cos (vb.miny * G_PI / 180.0) / n)) : 0;
+      x0 = (int) floor (mx0 * n) - margin, x1 = (int) floor (mx1 * n - 1e-9) + margin;
+      y0 = (int) floor (my0 * n) - margin, y1 = (int) floor (my1 * n - 1e-9) + margin;
+      if ((gint64) (x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_TILES || zoom <= min_zoom)
         break;
     }
   if ((gint64) (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_TILES)
-    return; /* the view is far larger than the pack's coarsest tiles serve */
+    return; /* the view is far larger than the coarsest tiles serve */
   cairo_save (cr);
   cairo_rectangle (cr, view->ox, view->oy, view->width, view->height);
   cairo_clip (cr);
   for (int y = MAX (y0, 0); y <= MIN (y1, (int) n - 1); y++)
     for (int x = MAX (x0, 0); x <= MIN (x1, (int) n - 1); x++)
-      draw_tile (cr, view, pack, zoom, x, y);
+      draw_tile (cr, view, pack, min_zoom, gcj02, zoom, x, y);
   cairo_restore (cr);
 }
 
-char *
-pa_painter_dup_attribution_with_pack (const char *lang, PaMbtiles *pack)
+static void
+append_credit (GString *s, const char *lang, PaTileProvider *tiles)
 {
-  const char *base = pa_painter_attribution_in (lang);
-  const char *credit;
-
-  if (!pack)
-    return g_strdup (base);
-  credit = pa_mbtiles_get_attribution (pack);
+  const char *credit = pa_tile_provider_get_attribution (tiles);
   if (credit)
-    return g_strdup_printf (pa_figure_text (lang, N_("%s · Tiles: %s (%s)")), base, pa_mbtiles_get_name (pack),
+    g_string_append_printf (s, pa_figure_text (lang, N_(" · Tiles: %s (%s)")), pa_tile_provider_get_name (tiles),
                             credit);
-  return g_strdup_printf (pa_figure_text (lang, N_("%s · Tiles: %s")), base, pa_mbtiles_get_name (pack));
+  else
+    g_string_append_printf (s, pa_figure_text (lang, N_(" · Tiles: %s")), pa_tile_provider_get_name (tiles));
+}
+
+char *
+pa_painter_dup_attribution_with_tiles (const char *lang, PaTileProvider *web, PaTileProvider *pack)
+{
+  GString *s = g_string_new (pa_painter_attribution_in (lang));
+  if (web)
+    append_credit (s, lang, web);
+  if (pack)
+    append_credit (s, lang, pack);
+  return g_string_free (s, FALSE);
 }

@@ -12,7 +12,7 @@
 #include "geo/pa-view.h"
 #include "model/pa-basemap.h"
 #include "model/pa-plan.h"
-#include "store/pa-mbtiles.h"
+#include "model/pa-tile-provider.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +37,7 @@ void pa_painter_draw_basemap (cairo_t *cr, const PaView *view, PaBasemap *basema
 /* The images of a raster tile pack over what is drawn (an overlay's clear parts let it
  * show), at the pack's zoom that gives the surface's resolution — print resolution for
  * PDF and SVG. */
-void pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaMbtiles *pack);
+void pa_painter_draw_tile_pack (cairo_t *cr, const PaView *view, PaTileProvider *pack);
 /* A PNG or JPEG tile as a cairo image (premultiplied ARGB), or NULL with @error. */
 cairo_surface_t *pa_painter_decode_image (GBytes *bytes, GError **error);
 /* Zone fills and outlines, large zones first so small ones stay on top; schematic
@@ -106,8 +106,9 @@ guint pa_painter_palette_size (void);
 /* The land the zones are drawn over (their fills are blended with it). */
 PaColor pa_painter_land_color (void);
 const char *pa_painter_attribution_in (const char *lang);
-/* The same with a tile pack's name and attribution after it (@pack may be NULL). */
-char *pa_painter_dup_attribution_with_pack (const char *lang, PaMbtiles *pack);
+/* The same with the names and attributions of the raster tiles drawn over the basemap
+ * after it: @web (a web map) and @pack (a tile pack), each may be NULL. */
+char *pa_painter_dup_attribution_with_tiles (const char *lang, PaTileProvider *web, PaTileProvider *pack);
 
 /* Zone whose outline contains (lon, lat); the smallest when several do. */
 PaZone *pa_painter_hit_test (PaPlan *plan, double lon, double lat);

@@ -31,7 +31,10 @@ struct _PaMbtiles
   GMutex lock;
 };
 
-G_DEFINE_FINAL_TYPE (PaMbtiles, pa_mbtiles, G_TYPE_OBJECT)
+static void pa_mbtiles_tile_provider_init (PaTileProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PaMbtiles, pa_mbtiles, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (PA_TYPE_TILE_PROVIDER, pa_mbtiles_tile_provider_init))
 
 static void
 pa_mbtiles_finalize (GObject *object)
@@ -533,4 +536,46 @@ pa_mbtiles_get_center (PaMbtiles *self, double *lon, double *lat, double *zoom)
     *lat = self->center_lat;
   if (zoom)
     *zoom = self->center_zoom;
+}
+
+/* As a tile provider: the pack's own tiles, zoom range, bounds and credit. */
+static GBytes *
+provider_read_tile (PaTileProvider *provider, int zoom, int x, int y, GError **error)
+{
+  return pa_mbtiles_read_tile (PA_MBTILES (provider), zoom, x, y, error);
+}
+
+static void
+provider_get_zoom_range (PaTileProvider *provider, int *min_zoom, int *max_zoom)
+{
+  *min_zoom = pa_mbtiles_get_min_zoom (PA_MBTILES (provider));
+  *max_zoom = pa_mbtiles_get_max_zoom (PA_MBTILES (provider));
+}
+
+static const PaBBox *
+provider_get_bounds (PaTileProvider *provider)
+{
+  return pa_mbtiles_get_bounds (PA_MBTILES (provider));
+}
+
+static const char *
+provider_get_name (PaTileProvider *provider)
+{
+  return pa_mbtiles_get_name (PA_MBTILES (provider));
+}
+
+static const char *
+provider_get_attribution (PaTileProvider *provider)
+{
+  return pa_mbtiles_get_attribution (PA_MBTILES (provider));
+}
+
+static void
+pa_mbtiles_tile_provider_init (PaTileProviderInterface *iface)
+{
+  iface->read_tile = provider_read_tile;
+  iface->get_zoom_range = provider_get_zoom_range;
+  iface->get_bounds = provider_get_bounds;
+  iface->get_name = provider_get_name;
+  iface->get_attribution = provider_get_attribution;
 }

@@ -6,12 +6,14 @@
  * formats other than PNG and JPEG are refused with a message naming the file. Tiles are
  * addressed as on the web (XYZ: row 0 at the north) and read back as the file stores them
  * (TMS rows, south = 0). Reading is serialised inside, so tile threads may share one pack.
+ * A pack is a PaTileProvider, as figures draw it.
  */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "geo/pa-geometry.h"
+#include "model/pa-tile-provider.h"
 
 G_BEGIN_DECLS
 
