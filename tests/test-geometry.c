@@ -116,6 +116,34 @@ test_wkb_big_endian_polygon_z (void)
   g_assert_error (error, PA_GEO_ERROR, PA_GEO_ERROR_INVALID);
 }
 
+/* The zone index's boxes come from the lon/lat box's corners: the same box as that of
+ * every point projected, for shapes north and south of the equator and across it. */
+static void
+test_mercator_box_from_corners (void)
+{
+  const double centres[][2] = { { 121.4, 37.5 }, { 113.9, 22.5 }, { -70.6, -33.4 }, { 10.0, -0.01 } };
+  for (guint c = 0; c < G_N_ELEMENTS (centres); c++)
+    {
+      g_autoptr (PaGeometry) g = pa_geometry_new ();
+      PaBBox ll, expected, got;
+      pa_geometry_begin_polygon (g);
+      pa_geometry_begin_ring (g);
+      for (int i = 0; i < 64; i++)
+        {
+          double a = i * G_PI / 32, r = 0.05 + 0.03 * (i % 3);
+          pa_geometry_add_point (g, centres[c][0] + r * cos (a), centres[c][1] + r * sin (a));
+        }
+      ll = pa_geometry_get_bbox (g);
+      expected = pa_geometry_get_bbox (pa_geometry_get_mercator (g));
+      got = pa_mercator_bbox_from_lonlat (&ll);
+      g_assert_cmpfloat_with_epsilon (got.minx, expected.minx, 1e-15);
+      g_assert_cmpfloat_with_epsilon (got.maxx, expected.maxx, 1e-15);
+      g_assert_cmpfloat_with_epsilon (got.miny, expected.miny, 1e-15);
+      g_assert_cmpfloat_with_epsilon (got.maxy, expected.maxy, 1e-15);
+      g_assert_cmpfloat (got.miny, <, got.maxy);
+    }
+}
+
 static void
 test_contains_respects_holes (void)
 {
@@ -326,6 +354,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/geometry/gpkg-blob-round-trip", test_blob_round_trip);
   g_test_add_func ("/geometry/wkb-big-endian-polygon-z", test_wkb_big_endian_polygon_z);
   g_test_add_func ("/geometry/contains-respects-holes", test_contains_respects_holes);
+  g_test_add_func ("/geometry/mercator-box-from-corners", test_mercator_box_from_corners);
   g_test_add_func ("/geometry/disc-clipped-to-parent", test_disc_clipped_to_parent);
   g_test_add_func ("/mercator/known-values", test_mercator_known_values);
   g_test_add_func ("/view/fit-and-round-trip", test_view_fit_and_round_trip);

@@ -43,3 +43,13 @@ pa_haversine_m (double lon1, double lat1, double lon2, double lat2)
   double a = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
   return 2 * 6371008.8 * atan2 (sqrt (a), sqrt (1 - a));
 }
+
+PaBBox
+pa_mercator_bbox_from_lonlat (const PaBBox *lonlat)
+{
+  PaBBox box;
+  /* north is the smaller y */
+  pa_mercator_from_lonlat (lonlat->minx, lonlat->maxy, &box.minx, &box.miny);
+  pa_mercator_from_lonlat (lonlat->maxx, lonlat->miny, &box.maxx, &box.maxy);
+  return box;
+}

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "pa-geometry.h"
+
 G_BEGIN_DECLS
 
 #define PA_MERCATOR_TILE_SIZE 256.0
@@ -16,6 +18,10 @@ G_BEGIN_DECLS
 /* Normalised mercator: x, y in [0, 1], y growing southwards. */
 void pa_mercator_from_lonlat (double lon, double lat, double *x, double *y);
 void pa_mercator_to_lonlat (double x, double y, double *lon, double *lat);
+/* The normalised mercator box of a lon/lat box: the projection
+ * keeps each axis in order, so it is the box of the projected shape itself, found from
+ * two corners instead of every point. */
+PaBBox pa_mercator_bbox_from_lonlat (const PaBBox *lonlat);
 /* Metres on the ground per world pixel at @lat and @zoom. */
 double pa_mercator_ground_resolution (double lat, double zoom);
 /* EPSG:3857 metres to lon/lat, for GeoPackages in 3857. */

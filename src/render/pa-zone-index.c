@@ -3,6 +3,8 @@
 
 #include "pa-zone-index.h"
 
+#include "geo/pa-mercator.h"
+
 #include "pa-painter-private.h"
 
 #include <math.h>
@@ -168,7 +170,10 @@ pa_zone_index_build (PaPlan *plan)
   for (guint i = 0; i < self->zones->len; i++)
     {
       PaZone *z = self->zones->pdata[i];
-      self->boxes[i] = pa_geometry_get_bbox (pa_geometry_get_mercator (pa_zone_get_geometry (z)));
+      /* from the lon/lat box: no mercator copy of every zone at start-up, only of those
+       * drawn as shapes (at the fitted zoom of a large plan most are dots) */
+      PaBBox ll = pa_geometry_get_bbox (pa_zone_get_geometry (z));
+      self->boxes[i] = pa_mercator_bbox_from_lonlat (&ll);
       self->roles[i] = pa_plan_get_role_index (plan, pa_zone_get_role (z));
     }
   build_grid (self);

@@ -319,6 +319,8 @@ pa_store_row_get (PaStore *self, const char *table, gint64 id, const char *colum
 
 /* ---- transactions ---- */
 
+static void rollback (PaStore *self);
+
 static gboolean
 begin (PaStore *self, GError **error)
 {
@@ -338,7 +340,23 @@ begin (PaStore *self, GError **error)
       pa_store_set_sql_error (db, rc, error, pa_store_get_path (self));
       return FALSE;
     }
+  /* 64 MB while the edit lasts: an import of 100,000 rows is one transaction, and a cache
+   * that spills rewrites the same index pages to the WAL again and again */
+  if (!pa_store_exec (db, "PRAGMA cache_size = -65536", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* Back to the reading cache (pa_store_open) once an edit has ended, either way. */
+static void
+end (PaStore *self)
+{
+  g_autoptr (GError) error = NULL;
+  if (!pa_store_exec (pa_store_get_db (self), "PRAGMA cache_size = -2000", &error))
+    g_warning ("%s: %s", pa_store_get_path (self), error->message);
 }
 
 static gboolean
@@ -375,6 +393,7 @@ commit (PaStore *self, PaChange *change, GError **error)
       pa_store_set_sql_error (db, rc, error, pa_store_get_path (self));
       return FALSE;
     }
+  end (self);
   return TRUE;
 }
 
@@ -384,6 +403,7 @@ rollback (PaStore *self)
   sqlite3 *db = pa_store_get_db (self);
   if (!sqlite3_get_autocommit (db) && sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("%s: rollback failed: %s", pa_store_get_path (self), sqlite3_errmsg (db));
+  end (self);
 }
 
 PaChange *

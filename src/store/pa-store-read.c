@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "geo/pa-gpkg-blob.h"
 
@@ -37,6 +38,21 @@ col_geometry (sqlite3_stmt *s, int i, GError **error)
     return pa_geometry_new ();
   return pa_gpkg_blob_to_geometry (sqlite3_column_blob (s, i), (gsize) sqlite3_column_bytes (s, i),
                                    NULL, error);
+}
+
+/* TRUE when column @i of @a holds the same bytes as column @j of @b: a zone of one part
+ * has that part's outline as its own, and then shares one geometry instead of decoding
+ * (and holding) it twice — half the geometry of a plan of many one-part zones.
+ * Geometries are not changed once read; an edit sets a new one. */
+static gboolean
+same_blob (sqlite3_stmt *a, int i, sqlite3_stmt *b, int j)
+{
+  int n = sqlite3_column_bytes (a, i);
+  const void *x = sqlite3_column_blob (a, i), *y;
+  if (!x || n != sqlite3_column_bytes (b, j) || sqlite3_column_type (b, j) != SQLITE_BLOB)
+    return FALSE;
+  y = sqlite3_column_blob (b, j);
+  return y && memcmp (x, y, (size_t) n) == 0;
 }
 
 static void
@@ -398,7 +414,8 @@ read_zone (Reader *r, ZoneQueries *q, GError **error)
   while ((st = pa_store_step (q->parts, error)) == PA_STEP_ROW)
     {
       g_autoptr (GError) part_error = NULL;
-      g_autoptr (PaGeometry) part = col_geometry (q->parts, 0, &part_error);
+      g_autoptr (PaGeometry) part = same_blob (q->parts, 0, s, 8) ? pa_geometry_ref (g)
+                                                                  : col_geometry (q->parts, 0, &part_error);
       if (!part)
         g_warning ("Table zone_places, feature (fid) %lld (zone “%s”, part “%s”): not drawn: %s",
                    (long long) sqlite3_column_int64 (q->parts, 2), pa_zone_get_name (z),

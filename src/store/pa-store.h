@@ -36,7 +36,7 @@ typedef enum
 } PaStoreError;
 
 /* The schema version this build writes and reads. */
-#define PA_STORE_SCHEMA_VERSION 4
+#define PA_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
