@@ -296,6 +296,28 @@ test_offline (void)
   g_assert_null (unseen);
   g_assert_nonnull (error);
 
+  /* a figure where the map has been: the tile it fetched comes from the disk cache (the
+   * figure's own connection to it), the others leave the white showing, after one
+   * warning that names the server */
+  {
+    cairo_surface_t *image;
+    double cx, cy;
+    PaView v;
+    const guint32 *px;
+    pa_view_init (&v, 121.4, 37.4, 10.0, 600, 400);
+    pa_view_project_mercator (&v, (x + 0.5) / 1024.0, (y + 0.5) / 1024.0, &cx, &cy);
+    g_test_expect_message ("parkatlas-render", G_LOG_LEVEL_WARNING, "*could not be reached*");
+    image = draw_figure_tiles (PA_TILE_PROVIDER (source), 121.4, 37.4, 10.0);
+    g_test_assert_expected_messages ();
+    px = (const guint32 *) cairo_image_surface_get_data (image);
+    g_assert_cmpfloat (cx, >, 0);
+    g_assert_cmpfloat (cx, <, 600);
+    g_assert_cmpfloat (cy, >, 0);
+    g_assert_cmpfloat (cy, <, 400);
+    g_assert_cmphex (px[(int) cy * 600 + (int) cx], !=, 0xffffffff);
+    cairo_surface_destroy (image);
+  }
+
   /* a figure of a place never fetched: one warning names the server, the rest of the
    * tiles do not wait on the network, and the basemap's white shows */
   {

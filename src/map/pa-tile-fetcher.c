@@ -21,6 +21,12 @@ struct _PaTileFetcher
   GQueue to_store; /* of Stored: one write at a time (the cache is an SQLite file) */
   gboolean storing;
   int offline_until; /* pa_tile_fetcher_read_tile: monotonic seconds, atomic */
+  /* pa_tile_fetcher_read_tile's own connection to the same cache, one reader at a time:
+   * ShumateFileCache 1.0.3 reads a tile's ETag with one prepared statement, in the
+   * caller's thread, so the map's cache must not be shared with a figure's thread */
+  GMutex figure_lock;
+  ShumateFileCache *figure_cache;
+  char *cache_key, *cache_dir;
 };
 
 G_DEFINE_FINAL_TYPE (PaTileFetcher, pa_tile_fetcher, SHUMATE_TYPE_DATA_SOURCE)
@@ -231,11 +237,15 @@ pa_tile_fetcher_read_tile (PaTileFetcher *self, int x, int y, int z, GError **er
 
   g_return_val_if_fail (PA_IS_TILE_FETCHER (self), NULL);
   /* the cache answers in the caller's thread-default context: a private one, run here */
+  g_mutex_lock (&self->figure_lock);
+  if (!self->figure_cache)
+    self->figure_cache = shumate_file_cache_new_full (CACHE_BYTES, self->cache_key, self->cache_dir);
   g_main_context_push_thread_default (context);
-  shumate_file_cache_get_tile_async (self->cache, x, y, z, NULL, sync_looked_up, &l);
+  shumate_file_cache_get_tile_async (self->figure_cache, x, y, z, NULL, sync_looked_up, &l);
   while (!l.done)
     g_main_context_iteration (context, TRUE);
   g_main_context_pop_thread_default (context);
+  g_mutex_unlock (&self->figure_lock);
   g_main_context_unref (context);
   cached = l.bytes;
   if (cached && l.modtime && g_date_time_difference (now, l.modtime) < FRESH)
@@ -287,6 +297,10 @@ pa_tile_fetcher_finalize (GObject *object)
   g_free (self->url);
   g_clear_object (&self->session);
   g_clear_object (&self->cache);
+  g_clear_object (&self->figure_cache);
+  g_mutex_clear (&self->figure_lock);
+  g_free (self->cache_key);
+  g_free (self->cache_dir);
   g_queue_clear_full (&self->to_store, (GDestroyNotify) stored_free);
   G_OBJECT_CLASS (pa_tile_fetcher_parent_class)->finalize (object);
 }
@@ -303,6 +317,7 @@ static void
 pa_tile_fetcher_init (PaTileFetcher *self)
 {
   g_queue_init (&self->to_store);
+  g_mutex_init (&self->figure_lock);
 }
 
 /* The fetchers alive, by template: one SQLite connection per cache file, since
@@ -334,6 +349,8 @@ pa_tile_fetcher_new (const char *url)
   key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
   dir = g_build_filename (g_get_user_cache_dir (), "parkatlas", "tiles", key, NULL);
   self->cache = shumate_file_cache_new_full (CACHE_BYTES, key, dir);
+  self->cache_key = g_strdup (key);
+  self->cache_dir = g_strdup (dir);
   {
     char *held = g_strdup (url);
     g_hash_table_insert (alive, held, self);
