@@ -629,6 +629,46 @@ test_crowded_zones_are_numbered (void)
     }
 }
 
+/* Furniture does not cover zones where that can be avoided: in the narrow frame of an
+ * atlas's overview (A4, beside its contents), no corner of Minhang's map is free for the
+ * key of its numbered zones, so the key takes a band along the foot of the frame and the
+ * zones are fitted above it; no box of the legend, scale bar, arrow, locator or key
+ * meets a zone. */
+static void
+test_furniture_covers_no_zone (void)
+{
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "minhang", NULL);
+  g_autoptr (PaBasemap) basemap = pa_store_load_basemap (pa_test_default_store (), NULL);
+  g_auto (PaExportOptions) options;
+  g_autoptr (GArray) labels = NULL, furniture = NULL;
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  GListModel *zones = pa_plan_get_zones (plan);
+  guint numbered = 0;
+  PaView view;
+
+  pa_export_options_init (&options);
+  pa_figure_draw_map_full (cr, plan, basemap, &options, NULL, 28, 70, 521, 458, 1.0, &view, &labels, &furniture);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  for (guint i = 0; i < labels->len; i++)
+    numbered += g_array_index (labels, PaLabelPlacement, i).number != NULL;
+  g_assert_cmpuint (numbered, >, 0); /* there is a key */
+  g_assert_cmpuint (furniture->len, >=, 3);
+  for (guint b = 0; b < furniture->len; b++)
+    for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+      {
+        g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
+        PaBBox ll = pa_geometry_get_bbox (pa_zone_get_geometry (z)), zb;
+        const PaBBox *fb = &g_array_index (furniture, PaBBox, b);
+        pa_view_project (&view, ll.minx, ll.maxy, &zb.minx, &zb.miny);
+        pa_view_project (&view, ll.maxx, ll.miny, &zb.maxx, &zb.maxy);
+        if (pa_bbox_intersects (fb, &zb))
+          g_test_fail_printf ("furniture box %u (%.0f, %.0f – %.0f, %.0f) covers “%s”", b, fb->minx, fb->miny,
+                              fb->maxx, fb->maxy, pa_zone_get_name (z));
+      }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -647,5 +687,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/labels-belong-to-their-zones", test_labels_belong_to_their_zones);
   g_test_add_func ("/export/crowded-zones-are-numbered", test_crowded_zones_are_numbered);
+  g_test_add_func ("/export/furniture-covers-no-zone", test_furniture_covers_no_zone);
   return g_test_run ();
 }

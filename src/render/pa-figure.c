@@ -206,19 +206,28 @@ crop_to_coverage (PaView *view, PaBasemap *basemap, const PaBBox *extent, double
   *x = nx0, *y = ny0, *w = nx1 - nx0, *h = ny1 - ny0;
 }
 
-/* Fits @extent into the part (ax, aw) of the frame's width, the view still covering the
+/* Fits @extent into the part (ax, ay, aw, ah) of the frame, the view still covering the
  * whole frame (x, y, w, h). */
 static void
-fit_view (PaView *view, const PaBBox *extent, double x, double y, double w, double h, double ax, double aw)
+fit_view_area (PaView *view, const PaBBox *extent, double x, double y, double w, double h, double ax, double ay,
+               double aw, double ah)
 {
-  double mx;
-  pa_view_init_fit (view, extent, aw, h, 0);
-  mx = view->cx;
+  double mx, my;
+  pa_view_init_fit (view, extent, aw, ah, 0);
+  mx = view->cx, my = view->cy;
   view->width = w;
   view->height = h;
   view->ox = x;
   view->oy = y;
   view->cx = mx - (ax + aw / 2 - x - w / 2) / view->world;
+  view->cy = my - (ay + ah / 2 - y - h / 2) / view->world;
+}
+
+/* Fits @extent into the part (ax, aw) of the frame's width. */
+static void
+fit_view (PaView *view, const PaBBox *extent, double x, double y, double w, double h, double ax, double aw)
+{
+  fit_view_area (view, extent, x, y, w, h, ax, y, aw, h);
 }
 
 /* Where the furniture goes for a view: the corners covering the fewest zones and names. */
@@ -341,7 +350,7 @@ void
 pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                     PaZone *focus, double x, double y, double w, double h, double k, PaView *view_out)
 {
-  pa_figure_draw_map_full (cr, plan, basemap, options, focus, x, y, w, h, k, view_out, NULL);
+  pa_figure_draw_map_full (cr, plan, basemap, options, focus, x, y, w, h, k, view_out, NULL, NULL);
 }
 
 static int
@@ -448,7 +457,7 @@ pa_figure_plan_area (PaBasemap *basemap, PaPlan *plan)
 void
 pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                          PaZone *focus, double x, double y, double w, double h, double k, PaView *view_out,
-                         GArray **labels_out)
+                         GArray **labels_out, GArray **furniture_out)
 {
   PaBBox extent = figure_extent (plan, options, focus);
   PaZone *selected = NULL;
@@ -541,10 +550,29 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
       /* a view as framed: the key takes the free top corner */
       guint taken = (f.legend >= 0 ? 1u << f.legend : 0) | (f.bar >= 0 ? 1u << f.bar : 0)
                     | (f.arrow >= 0 ? 1u << f.arrow : 0) | (f.locator >= 0 ? 1u << f.locator : 0);
+      PaBBox kb;
       key_corner = best_corner (boxes, x, y, w, h, key_w, key_h, inset, taken, FALSE, FALSE);
       if (key_corner < 0)
         key_corner = TOP_LEFT;
-      f.boxes[f.n_boxes++] = corner_box (key_corner, x, y, w, h, key_w, key_h, inset);
+      kb = corner_box (key_corner, x, y, w, h, key_w, key_h, inset);
+      /* no corner free of zones (a narrow frame, as an atlas's overview beside its
+       * contents): a band along the foot of the frame for the key, the zones fitted above
+       * it, and the other furniture placed around it (not for a view as framed) */
+      if (overlap (boxes, kb) > 0 && options->extent != PA_EXTENT_VIEW && key_h + 2 * inset < h * 0.3
+          && key_w + 2 * inset <= w)
+        {
+          double band = key_h + 2 * inset;
+          fit_view_area (&view, &extent, x, y, w, h, fit_x, y, fit_w, h - band);
+          g_array_unref (boxes);
+          boxes = zone_boxes (cr, &view, plan, label_font);
+          key_corner = fit_x > x + 1 ? BOTTOM_RIGHT : BOTTOM_LEFT; /* away from a legend column */
+          kb = corner_box (key_corner, x, y, w, h, key_w, key_h, inset);
+          g_array_append_val (boxes, kb);
+          if (options->show_legend && fit_w >= w - 1)
+            legend_corner = best_corner (boxes, x, y, w, h, lw, lh, inset, 1u << key_corner, FALSE, FALSE);
+          place_furniture (&f, boxes, options, basemap, x, y, w, h, k, lw, lh, legend_corner);
+        }
+      f.boxes[f.n_boxes++] = kb;
       g_array_unref (labels);
       labels = pa_painter_place_figure_labels (cr, &view, plan, selected, label_font, f.boxes, f.n_boxes,
                                                options->drop_crowded_labels);
@@ -629,6 +657,11 @@ pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
     *view_out = view;
   if (labels_out)
     *labels_out = g_steal_pointer (&labels);
+  if (furniture_out)
+    {
+      *furniture_out = g_array_sized_new (FALSE, FALSE, sizeof (PaBBox), f.n_boxes);
+      g_array_append_vals (*furniture_out, f.boxes, f.n_boxes);
+    }
 }
 
 void
@@ -685,7 +718,8 @@ pa_figure_draw_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExpo
       footer_h = lh + 5 * k;
     }
   map_h = page_h - margin - footer_h - map_top;
-  pa_figure_draw_map_full (cr, plan, basemap, options, focus, margin, map_top, text_w, map_h, k, NULL, labels_out);
+  pa_figure_draw_map_full (cr, plan, basemap, options, focus, margin, map_top, text_w, map_h, k, NULL, labels_out,
+                           NULL);
   if (*notes)
     pa_painter_draw_text (cr, margin, map_top + map_h + 5 * k, text_w, notes, 7 * k, FALSE, grey);
 }

@@ -25,10 +25,12 @@ void pa_figure_draw_map (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const Pa
                          PaView *view_out);
 
 /* The same, giving where each zone's label went (PaLabelPlacement, free with
- * g_array_unref) in @labels_out (may be NULL). */
+ * g_array_unref) in @labels_out, and the boxes (PaBBox, on the surface) of the legend,
+ * scale bar, north arrow, locator and key of numbered zones that were placed in the
+ * frame in @furniture_out (each may be NULL). */
 void pa_figure_draw_map_full (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
                               PaZone *focus, double x, double y, double w, double h, double k,
-                              PaView *view_out, GArray **labels_out);
+                              PaView *view_out, GArray **labels_out, GArray **furniture_out);
 
 /* The whole single-page figure on a page_w × page_h surface (PostScript points). */
 void pa_figure_draw (cairo_t *cr, PaPlan *plan, PaBasemap *basemap, const PaExportOptions *options,
