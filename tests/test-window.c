@@ -19,6 +19,7 @@
 #include "app/pa-target-dialog.h"
 #include "geo/pa-geodesic.h"
 #include "audit/pa-audit.h"
+#include "render/pa-painter.h"
 #include "pa-test-util.h"
 
 static PaWindow *window;
@@ -958,8 +959,10 @@ test_compare_two_plans (void)
   g_assert_null (pa_window_get_compare_pane (window));
 }
 
-/* Other plans shown as layers with the window's own: each with its legend, toggled from
- * the menu's check items or by code, the check following; an unknown plan is refused. */
+/* Other plans shown as layers with the window's own: one legend lists each plan's roles
+ * under its name (and the notes once, so three plans do not take the map's height);
+ * toggled from the menu's check items or by code, the check following; an unknown plan
+ * is refused. */
 static void
 test_plans_as_layers (void)
 {
@@ -991,6 +994,28 @@ test_plans_as_layers (void)
   g_assert_cmpuint (shown->len, ==, 2);
   g_assert_cmpstr (pa_plan_get_slug (shown->pdata[1]), ==, "minhang");
   g_clear_pointer (&shown, g_ptr_array_unref);
+  g_assert_cmpuint (pa_legend_get_n_plans (pa_map_view_get_legend (mv)), ==, 3);
+  {
+    /* one box for three plans: shorter than the three legends one above the other */
+    PaPlan *three[3];
+    double one_h = 0, sum_h = 0, w;
+    cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create (s);
+    g_autoptr (GPtrArray) layers = pa_map_view_dup_layer_plans (mv);
+    three[0] = pa_window_get_plan (window);
+    three[1] = layers->pdata[0];
+    three[2] = layers->pdata[1];
+    pa_painter_draw_legend_for_plans (cr, 0, 0, three, 3, 12, TRUE, &w, &one_h);
+    for (guint i = 0; i < 3; i++)
+      {
+        double h;
+        pa_painter_draw_legend (cr, 0, 0, three[i], 12, TRUE, &w, &h);
+        sum_h += h;
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (s);
+    g_assert_cmpfloat (one_h, <, sum_h * 0.8);
+  }
 
   /* the check follows: activated again, it turns the layer off */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
@@ -1003,6 +1028,7 @@ test_plans_as_layers (void)
   g_assert_true (pa_window_show_layer (window, "pudong", FALSE, NULL));
   shown = pa_map_view_dup_layer_plans (mv);
   g_assert_cmpuint (shown->len, ==, 0);
+  g_assert_cmpuint (pa_legend_get_n_plans (pa_map_view_get_legend (mv)), ==, 1);
 }
 
 int

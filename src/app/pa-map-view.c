@@ -657,7 +657,6 @@ pa_map_view_class_init (PaMapViewClass *klass)
 typedef struct
 {
   PaPlanLayer *layer; /* owned by the map */
-  GtkWidget *legend;  /* owned by the overlay's bottom box */
 } PlanLayer;
 
 static void
@@ -694,6 +693,13 @@ PaEditLayer *
 pa_map_view_get_edit_layer (PaMapView *self)
 {
   return self->edit_layer;
+}
+
+PaLegend *
+pa_map_view_get_legend (PaMapView *self)
+{
+  g_return_val_if_fail (PA_IS_MAP_VIEW (self), NULL);
+  return self->legend;
 }
 
 void
@@ -782,12 +788,18 @@ pa_map_view_set_editable (PaMapView *self, gboolean editable)
   gtk_widget_set_visible (self->fit_button, editable);
 }
 
+/* One legend for the plan and its layers: each plan's roles under its name. */
+static void
+layers_changed (PaMapView *self)
+{
+  g_autoptr (GPtrArray) plans = pa_map_view_dup_layer_plans (self);
+  pa_legend_set_layers (self->legend, plans);
+}
+
 void
 pa_map_view_add_plan_layer (PaMapView *self, PaPlan *plan)
 {
   PlanLayer *pl;
-  GtkWidget *name;
-  PaLegend *legend;
 
   g_return_if_fail (PA_IS_MAP_VIEW (self));
   g_return_if_fail (PA_IS_PLAN (plan));
@@ -796,22 +808,8 @@ pa_map_view_add_plan_layer (PaMapView *self, PaPlan *plan)
   /* under the window's own plan, which is the one selected and edited */
   pl->layer = pa_plan_layer_new (shumate_map_get_viewport (self->map), plan);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (pl->layer), SHUMATE_LAYER (self->zone_layer));
-  /* its legend entry: the plan's name over its roles */
-  pl->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  name = gtk_label_new (pa_plan_get_name (plan));
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
-  gtk_widget_add_css_class (name, "caption-heading");
-  gtk_widget_add_css_class (name, "osd");
-  legend = PA_LEGEND (pa_legend_new ());
-  pa_legend_set_plan (legend, plan);
-  gtk_box_append (GTK_BOX (pl->legend), name);
-  gtk_box_append (GTK_BOX (pl->legend), GTK_WIDGET (legend));
-  gtk_widget_set_halign (pl->legend, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (pl->legend, 12);
-  gtk_box_prepend (GTK_BOX (self->bottom), pl->legend);
   g_ptr_array_add (self->plan_layers, pl);
+  layers_changed (self);
 }
 
 void
@@ -824,8 +822,8 @@ pa_map_view_remove_plan_layer (PaMapView *self, const char *slug)
       if (g_strcmp0 (pa_plan_get_slug (pa_plan_layer_get_plan (pl->layer)), slug) == 0)
         {
           shumate_map_remove_layer (self->map, SHUMATE_LAYER (pl->layer));
-          gtk_box_remove (GTK_BOX (self->bottom), pl->legend);
           g_ptr_array_remove_index (self->plan_layers, i);
+          layers_changed (self);
           return;
         }
     }

@@ -11,6 +11,8 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "pa-legend.h"
+
 #include "document/pa-document.h"
 #include "map/pa-edit-layer.h"
 #include "model/pa-basemap.h"
@@ -25,6 +27,8 @@ G_DECLARE_FINAL_TYPE (PaMapView, pa_map_view, PA, MAP_VIEW, GtkWidget)
 PaMapView *pa_map_view_new (PaDocument *document, PaBasemap *basemap);
 ShumateMap *pa_map_view_get_map (PaMapView *self);
 PaEditLayer *pa_map_view_get_edit_layer (PaMapView *self);
+/* The map's legend: the plan's roles, and those of the plans shown as layers. */
+PaLegend *pa_map_view_get_legend (PaMapView *self);
 
 /* Shows the raster tile pack @pack (NULL: none) over the basemap, its attribution with
  * the basemap's. */

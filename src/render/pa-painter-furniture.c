@@ -6,59 +6,100 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+/* One row of a legend: a plan's name (over its roles, when there are several plans), a
+ * role with its swatch, the dashed swatch of schematic outlines, or a note whose mark is
+ * in its text. */
+typedef enum
+{
+  ROW_PLAN,
+  ROW_ROLE,
+  ROW_SCHEMATIC,
+  ROW_NOTE,
+} RowKind;
+
+typedef struct
+{
+  RowKind kind;
+  PangoLayout *layout;
+  PaColor color;
+} LegendRow;
+
+static void
+legend_row_clear (LegendRow *row)
+{
+  g_clear_object (&row->layout);
+}
+
+static void
+add_row (GArray *rows, RowKind kind, PangoLayout *layout, PaColor color)
+{
+  LegendRow row = { kind, layout, color };
+  g_array_append_val (rows, row);
+}
+
 void
 pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
                         gboolean measure_only, double *width, double *height)
 {
+  pa_painter_draw_legend_for_plans (cr, x, y, &plan, plan ? 1 : 0, font_px, measure_only, width, height);
+}
+
+void
+pa_painter_draw_legend_for_plans (cairo_t *cr, double x, double y, PaPlan *const *plans, guint n_plans,
+                                  double font_px, gboolean measure_only, double *width, double *height)
+{
   double pad = font_px * 0.7, sw = font_px * 1.6, line = font_px * 1.7;
   double w = 0, h = pad;
-  guint n = plan ? pa_plan_get_n_roles (plan) : 0;
-  gboolean schematic = plan && pa_plan_has_schematic_zones (plan);
-  gboolean planner = plan && pa_plan_has_planner_zones (plan);
-  gboolean inferred = plan && pa_plan_has_inferred_zones (plan);
-  guint schematic_row = G_MAXUINT;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean schematic = FALSE, planner = FALSE, inferred = FALSE;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
   g_autoptr (PangoLayout) title = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("Legend")), font_px, TRUE);
   int tw, th;
 
+  g_array_set_clear_func (rows, (GDestroyNotify) legend_row_clear);
   pango_layout_get_pixel_size (title, &tw, &th);
   w = tw;
   h += th + pad * 0.5;
-  for (guint i = 0; i < n; i++)
+  for (guint p = 0; p < n_plans; p++)
     {
-      PangoLayout *l = pa_painter_layout_new (cr, pa_plan_get_role_label (plan, i), font_px, FALSE);
-      int lw, lh;
-      pango_layout_get_pixel_size (l, &lw, &lh);
-      w = MAX (w, sw + pad * 0.6 + lw);
-      g_ptr_array_add (rows, l);
+      PaPlan *plan = plans[p];
+      /* several plans (shown as layers): each plan's name over its own roles, and the
+       * notes once for all */
+      if (n_plans > 1)
+        {
+          PangoLayout *l = pa_painter_layout_new (cr, pa_plan_get_name (plan), font_px * 0.85, TRUE);
+          pango_layout_set_width (l, (int) (font_px * 20 * PANGO_SCALE));
+          pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+          add_row (rows, ROW_PLAN, l, (PaColor){ 0 });
+        }
+      for (guint i = 0; i < pa_plan_get_n_roles (plan); i++)
+        add_row (rows, ROW_ROLE, pa_painter_layout_new (cr, pa_plan_get_role_label (plan, i), font_px, FALSE),
+                 pa_painter_role_color (plan, pa_plan_get_role_key (plan, i)));
+      schematic |= pa_plan_has_schematic_zones (plan);
+      planner |= pa_plan_has_planner_zones (plan);
+      inferred |= pa_plan_has_inferred_zones (plan);
     }
   if (schematic)
-    {
-      PangoLayout *l = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("示意: schematic outline, not a surveyed boundary")),
-                                    font_px * 0.85, FALSE);
-      int lw, lh;
-      pango_layout_get_pixel_size (l, &lw, &lh);
-      w = MAX (w, sw + pad * 0.6 + lw);
-      schematic_row = rows->len;
-      g_ptr_array_add (rows, l);
-    }
+    add_row (rows, ROW_SCHEMATIC,
+             pa_painter_layout_new (cr, pa_painter_tr (cr, N_("示意: schematic outline, not a surveyed boundary")),
+                                    font_px * 0.85, FALSE),
+             (PaColor){ 0 });
   if (inferred)
-    {
-      PangoLayout *l = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("（推定） inferred: the document does not state this zone's role or place")),
-                                              font_px * 0.85, FALSE);
-      int lw, lh;
-      pango_layout_get_pixel_size (l, &lw, &lh);
-      w = MAX (w, lw);
-      g_ptr_array_add (rows, l);
-    }
+    add_row (rows, ROW_NOTE,
+             pa_painter_layout_new (cr,
+                                    pa_painter_tr (cr, N_("（推定） inferred: the document does not state this zone's role or place")),
+                                    font_px * 0.85, FALSE),
+             (PaColor){ 0 });
   if (planner)
+    add_row (rows, ROW_NOTE,
+             pa_painter_layout_new (cr, pa_painter_tr (cr, N_("✎ drawn or changed by the planner, not the document")),
+                                    font_px * 0.85, FALSE),
+             (PaColor){ 0 });
+  for (guint i = 0; i < rows->len; i++)
     {
-      PangoLayout *l = pa_painter_layout_new (cr, pa_painter_tr (cr, N_("✎ drawn or changed by the planner, not the document")),
-                                              font_px * 0.85, FALSE);
+      const LegendRow *r = &g_array_index (rows, LegendRow, i);
       int lw, lh;
-      pango_layout_get_pixel_size (l, &lw, &lh);
-      w = MAX (w, sw + pad * 0.6 + lw);
-      g_ptr_array_add (rows, l);
+      pango_layout_get_pixel_size (r->layout, &lw, &lh);
+      w = MAX (w, (r->kind == ROW_ROLE || r->kind == ROW_SCHEMATIC ? sw + pad * 0.6 : 0) + lw);
     }
   h += line * rows->len + pad * 0.5;
   w += 2 * pad;
@@ -81,22 +122,24 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
   pango_cairo_show_layout (cr, title);
   for (guint i = 0; i < rows->len; i++)
     {
+      const LegendRow *r = &g_array_index (rows, LegendRow, i);
       double ry = y + pad + th + pad * 0.5 + line * i;
       double sy = ry + (line - font_px) / 2 - font_px * 0.1;
       int lw, lh;
-      if (i >= n && i != schematic_row)
+
+      pango_layout_get_pixel_size (r->layout, &lw, &lh);
+      if (r->kind == ROW_PLAN || r->kind == ROW_NOTE)
         {
-          /* the 推定 and ✎ rows: their mark is in the text, no swatch */
-          pango_layout_get_pixel_size (rows->pdata[i], &lw, &lh);
+          /* a plan's name, and the 推定 and ✎ rows (their mark is in the text): no swatch */
           cairo_move_to (cr, x + pad, ry + (line - lh) / 2);
           pa_painter_set_color (cr, pa_painter_ink, 1);
-          pango_cairo_show_layout (cr, rows->pdata[i]);
+          pango_cairo_show_layout (cr, r->layout);
           continue;
         }
       cairo_rectangle (cr, x + pad, sy, sw, font_px);
-      if (i < n)
+      if (r->kind == ROW_ROLE)
         {
-          PaColor c = pa_painter_role_color (plan, pa_plan_get_role_key (plan, i));
+          PaColor c = r->color;
           pa_painter_set_color (cr, c, 0.38);
           cairo_fill_preserve (cr);
           pa_painter_set_color (cr, (PaColor){ c.r * 0.7, c.g * 0.7, c.b * 0.7 }, 1);
@@ -114,10 +157,9 @@ pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double fo
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
-      pango_layout_get_pixel_size (rows->pdata[i], &lw, &lh);
       cairo_move_to (cr, x + pad + sw + pad * 0.6, ry + (line - lh) / 2);
       pa_painter_set_color (cr, pa_painter_ink, 1);
-      pango_cairo_show_layout (cr, rows->pdata[i]);
+      pango_cairo_show_layout (cr, r->layout);
     }
   cairo_restore (cr);
 }

@@ -88,6 +88,11 @@ void pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *lab
  * nothing is drawn. */
 void pa_painter_draw_legend (cairo_t *cr, double x, double y, PaPlan *plan, double font_px,
                              gboolean measure_only, double *width, double *height);
+/* One legend for several plans shown together (the window's plan and its layers): each
+ * plan's name over its roles, and the notes on schematic, inferred and planner-drawn
+ * zones once for all of them. */
+void pa_painter_draw_legend_for_plans (cairo_t *cr, double x, double y, PaPlan *const *plans, guint n_plans,
+                                       double font_px, gboolean measure_only, double *width, double *height);
 /* A scale bar whose right end is at (x, y), at most @max_width long. */
 void pa_painter_draw_scale_bar (cairo_t *cr, const PaView *view, double x, double y,
                                 double max_width, double font_px);
