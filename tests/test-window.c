@@ -1026,9 +1026,37 @@ test_plans_as_layers (void)
   g_assert_false (pa_window_show_layer (window, "atlantis", TRUE, &error));
   g_assert_nonnull (error);
   g_assert_true (pa_window_show_layer (window, "pudong", FALSE, NULL));
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  g_assert_cmpuint (pa_legend_get_n_plans (pa_map_view_get_legend (mv)), ==, 1);
+
+  /* the window's own plan is not a layer of itself: refused, its menu item does nothing */
+  g_clear_error (&error);
+  g_assert_false (pa_window_show_layer (window, "shanghai", TRUE, &error));
+  g_assert_nonnull (error);
+  {
+    g_autoptr (GPtrArray) plans = pa_document_list_plans (pa_window_get_document (window), NULL);
+    for (guint i = 0; i < plans->len; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("layer.p%u", i);
+        g_autoptr (GPtrArray) now = NULL;
+        gboolean own = g_str_equal (((char **) plans->pdata[i])[0], "shanghai");
+        /* activating toggles: the own plan's item does nothing; the others come, then go */
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), name, NULL));
+        now = pa_map_view_dup_layer_plans (mv);
+        g_assert_cmpuint (now->len, ==, own ? 0 : 1);
+        if (!own)
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), name, NULL));
+      }
+  }
   shown = pa_map_view_dup_layer_plans (mv);
   g_assert_cmpuint (shown->len, ==, 0);
-  g_assert_cmpuint (pa_legend_get_n_plans (pa_map_view_get_legend (mv)), ==, 1);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* a layer that becomes the window's plan is taken off */
+  g_assert_true (pa_window_show_layer (window, "pudong", TRUE, NULL));
+  g_assert_true (pa_window_show_plan (window, "pudong", NULL));
+  shown = pa_map_view_dup_layer_plans (mv);
+  g_assert_cmpuint (shown->len, ==, 0);
 }
 
 int

@@ -31,6 +31,7 @@ pa_window_toast (PaWindow *self, const char *text)
 /* ---- the zone list, bound to the document's zones ---- */
 
 static void fill_layers_menu (PaWindow *self, GPtrArray *plans);
+static void layers_follow_plan (PaWindow *self);
 
 /* A row is made once per visible slot (GtkListView recycles them): 10,000 zones no
  * longer mean 10,000 rows for GTK to measure when the window opens. */
@@ -166,6 +167,7 @@ plan_changed (PaWindow *self)
 
   if (self->settings)
     g_settings_set_string (self->settings, "last-plan", slug);
+  layers_follow_plan (self);
   adw_window_title_set_title (self->window_title, pa_plan_get_name (plan));
   /* the document as a reader knows it; its file only in the tooltip, for reviewers */
   subtitle = g_strdup_printf ("%s — %s", source, file);
@@ -764,6 +766,14 @@ gboolean
 pa_window_show_layer (PaWindow *self, const char *slug, gboolean shown, GError **error)
 {
   g_return_val_if_fail (PA_IS_WINDOW (self), FALSE);
+  if (shown && pa_document_get_plan (self->document)
+      && g_strcmp0 (slug, pa_plan_get_slug (pa_document_get_plan (self->document))) == 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_UNKNOWN_PLAN,
+                   _("“%s” is the plan this window shows: it is not shown again as a layer"),
+                   pa_plan_get_name (pa_document_get_plan (self->document)));
+      return FALSE;
+    }
   if (shown)
     {
       g_autoptr (PaPlan) plan = pa_store_load_plan (pa_document_get_store (self->document), slug, error);
@@ -795,6 +805,25 @@ layer_toggled (GSimpleAction *action, GVariant *param, PaWindow *self)
     pa_window_toast (self, error->message);
 }
 
+/* The window's own plan is not offered as a layer of itself; shown as one before it
+ * became the window's plan, it is taken off. */
+static void
+layers_follow_plan (PaWindow *self)
+{
+  PaPlan *plan = pa_document_get_plan (self->document);
+  const char *own = plan ? pa_plan_get_slug (plan) : NULL;
+  for (guint i = 0; i < self->slugs->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%u", i);
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), name);
+      gboolean is_own = g_strcmp0 (self->slugs->pdata[i], own) == 0;
+      if (action)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !is_own);
+      if (is_own && action && g_variant_get_boolean (g_action_get_state (action)))
+        pa_window_show_layer (self, own, FALSE, NULL);
+    }
+}
+
 /* A check item per plan; the plans shown stay shown when the list is made again. */
 static void
 fill_layers_menu (PaWindow *self, GPtrArray *plans)
@@ -819,6 +848,7 @@ fill_layers_menu (PaWindow *self, GPtrArray *plans)
       g_action_map_add_action (G_ACTION_MAP (self->layer_actions), G_ACTION (action));
       g_menu_append (self->layers_menu, pair[1], detailed);
     }
+  layers_follow_plan (self);
 }
 
 /* ---- a second plan beside this one ---- */
