@@ -4,12 +4,14 @@
 #include "pa-zone-layer.h"
 
 #include "render/pa-painter.h"
+#include "render/pa-zone-tiles.h"
 
 struct _PaZoneLayer
 {
   ShumateLayer parent_instance;
   PaDocument *document;
   PaBasemap *basemap; /* for district names */
+  PaZoneTiles *tiles; /* the zones' fills and outlines at the current zoom */
 };
 
 G_DEFINE_FINAL_TYPE (PaZoneLayer, pa_zone_layer, SHUMATE_TYPE_LAYER)
@@ -22,6 +24,8 @@ pa_zone_layer_get_view (PaZoneLayer *self, PaView *view)
                 shumate_location_get_latitude (SHUMATE_LOCATION (vp)),
                 shumate_viewport_get_zoom_level (vp), gtk_widget_get_width (GTK_WIDGET (self)),
                 gtk_widget_get_height (GTK_WIDGET (self)));
+  /* on whole device pixels, where the cached tiles lie */
+  pa_view_snap_to_pixels (view, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
 static void
@@ -39,7 +43,9 @@ pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   selected = pa_document_get_selected_zone (self->document);
   pa_zone_layer_get_view (self, &view);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  pa_painter_draw_zones (cr, &view, plan, selected, 1.0);
+  /* fills and outlines from tiles drawn once per zoom; sites and names on top each frame,
+   * so no name is cut at a tile's edge */
+  pa_zone_tiles_draw (self->tiles, cr, &view, gtk_widget_get_scale_factor (widget), plan, selected);
   pa_painter_draw_sites (cr, &view, plan, 1.0);
   pa_painter_draw_labels (cr, &view, plan, selected, self->basemap, 13, FALSE);
   cairo_destroy (cr);
@@ -61,6 +67,8 @@ pa_zone_layer_constructed (GObject *object)
   g_signal_connect_object (vp, "notify::latitude", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
   g_signal_connect_object (vp, "notify::longitude", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
   g_signal_connect_object (vp, "notify::rotation", G_CALLBACK (redraw), object, G_CONNECT_SWAPPED);
+  /* the tiles follow the scale themselves; this only asks for the frame */
+  g_signal_connect (object, "notify::scale-factor", G_CALLBACK (redraw), NULL);
 }
 
 static void
@@ -69,6 +77,7 @@ pa_zone_layer_dispose (GObject *object)
   PaZoneLayer *self = PA_ZONE_LAYER (object);
   g_clear_object (&self->document);
   g_clear_object (&self->basemap);
+  g_clear_object (&self->tiles);
   G_OBJECT_CLASS (pa_zone_layer_parent_class)->dispose (object);
 }
 
@@ -84,6 +93,7 @@ static void
 pa_zone_layer_init (PaZoneLayer *self)
 {
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  self->tiles = pa_zone_tiles_new (PA_ZONE_TILES_DEFAULT_MAX);
 }
 
 PaZoneLayer *
