@@ -147,7 +147,7 @@ test_tiles_match_direct_draw (void)
     { "fractional", 13.37, 1, FALSE },
     { "dots", 10.2, 1, FALSE },
     { "scale-2", 12.71, 2, FALSE },
-    { "dots-scale-2", 10.2, 2, FALSE },
+    { "dots-scale-2", 9.3, 2, FALSE },
     { "selected", 13.37, 1, TRUE },
   };
 

@@ -10,9 +10,10 @@
 
 #define T PA_ZONE_TILES_SIZE
 /* A tile is drawn as the middle of a larger view, so what reaches into it from zones just
- * outside (outlines, the selection's halo, dots at scale 2) is drawn as on the screen:
- * the painter leaves out zones whose box is not in its view. */
-#define MARGIN 24
+ * outside (the selection's halo, a dot, up to 6 px at scale 1) is drawn as on the
+ * screen: the painter leaves out zones whose box is not in its view (padded by 5 %).
+ * Every pixel of margin costs a little over 1 % of a tile's drawing. */
+#define MARGIN_PER_SCALE 8
 
 typedef struct
 {
@@ -34,6 +35,7 @@ struct _PaZoneTiles
   PaPlan *plan;
   PaZoneIndex *index;
   double world, scale;
+  int margin; /* device pixels, for this scale */
   PaZone *selected;
   PaBBox selected_box;
   guint n_drawn;
@@ -110,7 +112,10 @@ follow (PaZoneTiles *self, PaPlan *plan, double world, double scale, PaZone *sel
       g_clear_pointer (&self->index, pa_zone_index_unref);
       self->index = g_steal_pointer (&index);
       self->world = world;
+      if (scale != self->scale)
+        g_clear_pointer (&self->scratch, cairo_surface_destroy);
       self->scale = scale;
+      self->margin = MARGIN_PER_SCALE * (int) ceil (scale);
       g_set_object (&self->selected, selected);
       self->selected_box = selection_box (selected); /* its outline may have changed too */
     }
@@ -127,7 +132,8 @@ follow (PaZoneTiles *self, PaPlan *plan, double world, double scale, PaZone *sel
 static cairo_surface_t *
 draw_tile (PaZoneTiles *self, gint64 col, gint64 row)
 {
-  PaView view = { .world = self->world, .width = T + 2 * MARGIN, .height = T + 2 * MARGIN };
+  int m = self->margin;
+  PaView view = { .world = self->world, .width = T + 2 * m, .height = T + 2 * m };
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
   cairo_surface_t *tile;
   cairo_t *cr;
@@ -138,7 +144,7 @@ draw_tile (PaZoneTiles *self, gint64 col, gint64 row)
   if (near->len == 0)
     return NULL; /* most tiles of a zoomed-in plan: no surface at all */
   if (!self->scratch)
-    self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, T + 2 * MARGIN, T + 2 * MARGIN);
+    self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, T + 2 * m, T + 2 * m);
   cr = cairo_create (self->scratch);
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
@@ -150,7 +156,7 @@ draw_tile (PaZoneTiles *self, gint64 col, gint64 row)
   tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, T, T);
   cr = cairo_create (tile);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, self->scratch, -MARGIN, -MARGIN);
+  cairo_set_source_surface (cr, self->scratch, -m, -m);
   cairo_paint (cr);
   cairo_destroy (cr);
   cairo_surface_flush (tile);
