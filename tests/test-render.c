@@ -257,6 +257,58 @@ test_screen_labels_belong_to_their_zones (void)
   g_assert_cmpuint (checked, >, 200);
 }
 
+/* A pan at the same zoom moves the names with the map: they are placed once for a region
+ * around the view, not again for every frame (names would jump, and placing them was most
+ * of a pan frame with 10,000 zones); past the region they are placed anew, still on
+ * their own zones and for zones in view only. */
+static void
+test_screen_labels_follow_a_pan (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  g_autoptr (PaZoneIndex) index = pa_zone_index_ref_for_plan (plan);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 700);
+  cairo_t *cr = cairo_create (s);
+  PaBBox extent = pa_plan_get_extent (plan);
+  g_autoptr (GArray) before = NULL;
+  GArray *placed, *after;
+  PaView view, region;
+  guint common = 0;
+
+  g_assert_no_error (error);
+  pa_view_init_fit (&view, &extent, 900, 700, 30);
+  pa_view_init (&view, (extent.minx + extent.maxx) / 2, (extent.miny + extent.maxy) / 2,
+                floor (pa_view_get_zoom (&view)) + 1, 900, 700);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  before = g_array_ref (pa_zone_index_get_labels (index, &view, 13, NULL, NULL));
+  placed = pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region);
+  g_assert_nonnull (placed);
+
+  view.cx += 37 / view.world, view.cy -= 23 / view.world;
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  after = pa_zone_index_get_labels (index, &view, 13, NULL, NULL);
+  g_assert_true (pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region) == placed);
+  for (guint i = 0; i < after->len; i++)
+    for (guint k = 0; k < before->len; k++)
+      {
+        const PaPlacedLabel *a = &g_array_index (after, PaPlacedLabel, i), *b = &g_array_index (before, PaPlacedLabel, k);
+        if (!a->zone || a->zone != b->zone)
+          continue;
+        g_assert_cmpfloat_with_epsilon (a->x, b->x - 37, 1e-6);
+        g_assert_cmpfloat_with_epsilon (a->y, b->y + 23, 1e-6);
+        common++;
+      }
+  g_test_message ("%u names moved with the pan", common);
+  g_assert_cmpuint (common, >=, 3);
+
+  /* far away at the same zoom: a new region */
+  view.cx += 2000 / view.world;
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_true (pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region) != placed);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 /* A square zone of side @d degrees centred on (lon, lat). */
 static PaGeometry *
 square (double lon, double lat, double d)
@@ -549,6 +601,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/screen-labels-belong-to-their-zones", test_screen_labels_belong_to_their_zones);
+  g_test_add_func ("/render/screen-labels-follow-a-pan", test_screen_labels_follow_a_pan);
   g_test_add_func ("/render/index-follows-edits", test_index_follows_edits);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   g_test_add_func ("/render/figure-locator-marks-the-area", test_figure_locator_marks_the_area);

@@ -261,22 +261,81 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
   return out;
 }
 
+/* How far around the view the screen's names are placed, in surface units: a pan keeps
+ * the placement (names do not jump) until the view leaves that region. */
+#define LABEL_REGION_MARGIN 320
+
+/* The labels of @placed (in @region's coordinates) that @view shows, in its coordinates:
+ * a zone's name when the zone's label point is in view, a district's when it meets it. */
+static GArray *
+labels_in_view (const PaView *view, const PaView *region, GArray *placed)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (PaPlacedLabel), placed->len / 2);
+  double dx = view->ox + view->width / 2 + (region->cx - view->cx) * view->world - region->width / 2 - region->ox;
+  double dy = view->oy + view->height / 2 + (region->cy - view->cy) * view->world - region->height / 2 - region->oy;
+
+  g_array_set_clear_func (out, placed_label_clear);
+  for (guint k = 0; k < placed->len; k++)
+    {
+      PaPlacedLabel l = g_array_index (placed, PaPlacedLabel, k);
+      l.x += dx, l.y += dy, l.ax += dx, l.ay += dy;
+      if (l.x > view->ox + view->width || l.y > view->oy + view->height || l.x + l.w < view->ox
+          || l.y + l.h < view->oy)
+        continue;
+      if (l.zone)
+        {
+          PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (l.zone));
+          double x, y;
+          pa_view_project (view, lp.x, lp.y, &x, &y);
+          if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
+            continue;
+        }
+      l.layout = g_object_ref (l.layout);
+      g_array_append_val (out, l);
+    }
+  return out;
+}
+
+/* The screen's names for @view: from the last frame's if the view is the same, else
+ * moved from the region's placement, placed anew when the view has left it. */
+static GArray *
+screen_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
+               double font_px)
+{
+  GArray *shown = pa_zone_index_get_labels (index, view, font_px, selected, districts);
+  g_autoptr (GArray) fresh = NULL;
+  GArray *placed;
+  PaView region;
+
+  if (shown)
+    return g_array_ref (shown);
+  placed = pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region);
+  if (!placed)
+    {
+      region = *view;
+      region.ox = region.oy = 0;
+      region.width += 2 * LABEL_REGION_MARGIN;
+      region.height += 2 * LABEL_REGION_MARGIN;
+      placed = fresh = place_labels (cr, &region, index, selected, districts, font_px, FALSE);
+      pa_zone_index_set_label_region (index, &region, font_px, selected, districts, fresh);
+    }
+  shown = labels_in_view (view, &region, placed);
+  pa_zone_index_set_labels (index, view, shown);
+  return shown;
+}
+
 void
 pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                         PaBasemap *districts, double font_px, gboolean every_zone)
 {
   g_autoptr (PaZoneIndex) index = plan ? pa_zone_index_ref_for_plan (plan) : NULL;
-  g_autoptr (GArray) fresh = NULL;
+  g_autoptr (GArray) labels = NULL;
   const PaColor district_ink = { 0.45, 0.42, 0.40 };
-  /* the placement is kept for the next frame of the same view (a drag, a redraw) */
-  GArray *labels = index && !every_zone ? pa_zone_index_get_labels (index, view, font_px, selected, districts) : NULL;
 
-  if (!labels)
-    {
-      labels = fresh = place_labels (cr, view, index, selected, districts, font_px, every_zone);
-      if (index && !every_zone)
-        pa_zone_index_set_labels (index, view, font_px, selected, districts, fresh);
-    }
+  if (index && !every_zone)
+    labels = screen_labels (cr, view, index, selected, districts, font_px);
+  else
+    labels = place_labels (cr, view, index, selected, districts, font_px, every_zone);
   cairo_save (cr);
   for (guint k = 0; k < labels->len; k++)
     {
