@@ -43,6 +43,7 @@ pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   selected = pa_document_get_selected_zone (self->document);
   pa_zone_layer_get_view (self, &view);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  pa_painter_set_pixel_scale (cr, gtk_widget_get_scale_factor (widget));
   /* fills and outlines from tiles drawn once per zoom; sites and names on top each frame,
    * so no name is cut at a tile's edge */
   pa_zone_tiles_draw (self->tiles, cr, &view, gtk_widget_get_scale_factor (widget), plan, selected);

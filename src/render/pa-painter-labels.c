@@ -144,6 +144,7 @@ static void
 placed_label_clear (gpointer p)
 {
   g_clear_object (&((PaPlacedLabel *) p)->layout);
+  g_clear_pointer (&((PaPlacedLabel *) p)->image, cairo_surface_destroy);
 }
 
 typedef struct
@@ -291,6 +292,8 @@ labels_in_view (const PaView *view, const PaView *region, GArray *placed)
             continue;
         }
       l.layout = g_object_ref (l.layout);
+      l.image = NULL; /* kept with the region's placement (source) */
+      l.source = k;
       g_array_append_val (out, l);
     }
   return out;
@@ -324,6 +327,58 @@ screen_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *sele
   return shown;
 }
 
+/* How far the halo reaches beyond a name's box, in surface units. */
+#define HALO_PAD 4
+
+/* Whether names may be painted from images on @cr: a raster target (a recording one is
+ * GTK's node) drawn unrotated and unscaled, so an image lands on whole pixels. */
+static gboolean
+label_images_fit (cairo_t *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  cairo_matrix_t m;
+  cairo_get_matrix (cr, &m);
+  return (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING) && m.xx == 1 && m.yy == 1
+         && m.xy == 0 && m.yx == 0;
+}
+
+/* Paints @l's name from its image, made first when it has none for this scale and
+ * fraction of a pixel: the halo alone is nine text draws, which a pan repeated for every
+ * name in every frame. The image holds what show_halo_text draws, on the same grid. */
+static void
+show_label_image (cairo_t *cr, PaPlacedLabel *l, PaPlacedLabel *keep, double scale, PaColor color, double halo)
+{
+  double ux, uy, fx, fy, ix, iy;
+  int pad = (int) ceil (HALO_PAD * scale);
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m); /* a translation (label_images_fit) */
+  ux = (l->x + m.x0) * scale, uy = (l->y + m.y0) * scale; /* in device pixels */
+  ix = floor (ux), iy = floor (uy), fx = ux - ix, fy = uy - iy;
+  if (!keep->image || keep->image_scale != scale || fabs (keep->image_fx - fx) > 1e-3
+      || fabs (keep->image_fy - fy) > 1e-3)
+    {
+      cairo_t *icr;
+      g_clear_pointer (&keep->image, cairo_surface_destroy);
+      keep->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (l->w * scale) + 2 * pad + 1,
+                                                (int) ceil (l->h * scale) + 2 * pad + 1);
+      /* a device scale, not a scaled matrix: pango then places the glyphs as it does on
+       * the target (GTK's node replayed at the window's scale) */
+      cairo_surface_set_device_scale (keep->image, scale, scale);
+      icr = cairo_create (keep->image);
+      pango_cairo_update_layout (icr, l->layout);
+      show_halo_text (icr, l->layout, (pad + fx) / scale, (pad + fy) / scale, color, halo);
+      cairo_destroy (icr);
+      cairo_surface_flush (keep->image);
+      keep->image_scale = scale, keep->image_fx = fx, keep->image_fy = fy;
+    }
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, keep->image, (ix - pad) / scale, (iy - pad) / scale);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 void
 pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                         PaBasemap *districts, double font_px, gboolean every_zone)
@@ -331,20 +386,34 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
   g_autoptr (PaZoneIndex) index = plan ? pa_zone_index_ref_for_plan (plan) : NULL;
   g_autoptr (GArray) labels = NULL;
   const PaColor district_ink = { 0.45, 0.42, 0.40 };
+  GArray *placed = NULL;
+  double scale = 1;
+  PaView region;
 
   if (index && !every_zone)
-    labels = screen_labels (cr, view, index, selected, districts, font_px);
+    {
+      labels = screen_labels (cr, view, index, selected, districts, font_px);
+      if (label_images_fit (cr))
+        placed = pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region);
+      scale = pa_painter_get_pixel_scale (cr);
+    }
   else
     labels = place_labels (cr, view, index, selected, districts, font_px, every_zone);
   cairo_save (cr);
   for (guint k = 0; k < labels->len; k++)
     {
       PaPlacedLabel *l = &g_array_index (labels, PaPlacedLabel, k);
-      pango_cairo_update_layout (cr, l->layout);
+      PaColor ink = l->district ? district_ink : pa_painter_ink;
+      double halo = l->district ? font_px / 5 : font_px / 4;
       if (l->leader)
         draw_leader (cr, l->ax, l->ay, l->x, l->y, l->w, l->h);
-      show_halo_text (cr, l->layout, l->x, l->y, l->district ? district_ink : pa_painter_ink,
-                      l->district ? font_px / 5 : font_px / 4);
+      if (placed)
+        show_label_image (cr, l, &g_array_index (placed, PaPlacedLabel, l->source), scale, ink, halo);
+      else
+        {
+          pango_cairo_update_layout (cr, l->layout);
+          show_halo_text (cr, l->layout, l->x, l->y, ink, halo);
+        }
     }
   cairo_restore (cr);
 }

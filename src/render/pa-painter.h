@@ -27,6 +27,11 @@ typedef struct
  * the default, is the interface language. Furniture (legend, scale, notes) follows it. */
 void pa_painter_set_language (cairo_t *cr, const char *lang);
 const char *pa_painter_get_language (cairo_t *cr);
+/* Device pixels per unit of @cr where its surface does not say so (GTK records a layer's
+ * cairo node at scale 1 and replays it at the window's): the screen's names are kept as
+ * images of that resolution. Without it, the surface's device scale. */
+void pa_painter_set_pixel_scale (cairo_t *cr, double scale);
+double pa_painter_get_pixel_scale (cairo_t *cr);
 
 /* Colour of a role, by its position in the plan's legend. */
 PaColor pa_painter_role_color (PaPlan *plan, const char *role);

@@ -54,6 +54,11 @@ typedef struct
   int w, h;
   gboolean leader, district;
   PaZone *zone; /* whose name it is (the plan holds it); NULL for a district's */
+  /* on raster surfaces, the name and its halo drawn once: an image of device pixels,
+   * for this scale and these fractions of a pixel of x and y */
+  cairo_surface_t *image;
+  double image_scale, image_fx, image_fy;
+  guint source; /* in a frame's labels: its position in the region's placement */
 } PaPlacedLabel;
 
 /* The names the last frame drew, if it was drawn for @view, @font_px, @selected and
