@@ -259,6 +259,36 @@ test_tiles_stay_bounded (void)
   cairo_surface_destroy (s);
 }
 
+/* Tiles drawn ahead in idle time, one at a time, cover the view and a ring around it:
+ * the frames of a pan over that ring then draw no tile, and show what the painter does. */
+static void
+test_tiles_drawn_ahead (void)
+{
+  g_autoptr (PaPlan) plan = grid_plan ();
+  g_autoptr (PaZoneTiles) tiles = pa_zone_tiles_new (PA_ZONE_TILES_DEFAULT_MAX);
+  guint calls = 0, drawn;
+  PaView view;
+
+  pa_view_init (&view, 114.10, 22.50, 13.2, 640, 480);
+  pa_view_snap_to_pixels (&view, 1);
+  g_assert_false (pa_zone_tiles_has_zoom (tiles, &view, 1, plan));
+  while (pa_zone_tiles_draw_ahead (tiles, &view, 1, plan, NULL, PA_ZONE_TILES_SIZE))
+    calls++;
+  g_test_message ("%u tiles drawn ahead, %u kept", calls, pa_zone_tiles_get_n_tiles (tiles));
+  g_assert_cmpuint (calls, >=, 12); /* 3 × 2 in view, a ring of 256 px around */
+  g_assert_true (pa_zone_tiles_has_zoom (tiles, &view, 1, plan));
+  drawn = pa_zone_tiles_get_n_drawn (tiles);
+  for (int step = 0; step < 8; step++)
+    {
+      PaView v = view;
+      v.cx += step * 30 / v.world;
+      v.cy -= step * 25 / v.world;
+      pa_view_snap_to_pixels (&v, 1);
+      assert_same (tiles, &v, 1, plan, NULL, "ahead");
+    }
+  g_assert_cmpuint (pa_zone_tiles_get_n_drawn (tiles), ==, drawn);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -267,5 +297,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/zone-tiles/edit-redraws-tiles", test_edit_redraws_tiles);
   g_test_add_func ("/zone-tiles/selection-redraws-its-tiles", test_selection_redraws_its_tiles);
   g_test_add_func ("/zone-tiles/stay-bounded", test_tiles_stay_bounded);
+  g_test_add_func ("/zone-tiles/drawn-ahead", test_tiles_drawn_ahead);
   return g_test_run ();
 }

@@ -12,6 +12,8 @@ struct _PaZoneLayer
   PaDocument *document;
   PaBasemap *basemap; /* for district names */
   PaZoneTiles *tiles; /* the zones' fills and outlines at the current zoom */
+  double last_world;  /* the zoom of the last frame, as PaView.world */
+  guint ahead_id;     /* drawing tiles around the view in idle time */
 };
 
 G_DEFINE_FINAL_TYPE (PaZoneLayer, pa_zone_layer, SHUMATE_TYPE_LAYER)
@@ -28,12 +30,33 @@ pa_zone_layer_get_view (PaZoneLayer *self, PaView *view)
   pa_view_snap_to_pixels (view, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
+/* One tile at a time around the view, between frames: a pan then finds them drawn. */
+static gboolean
+draw_ahead (gpointer data)
+{
+  PaZoneLayer *self = data;
+  PaPlan *plan = pa_document_get_plan (self->document);
+  PaView view;
+
+  if (plan && gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      pa_zone_layer_get_view (self, &view);
+      if (pa_zone_tiles_draw_ahead (self->tiles, &view, gtk_widget_get_scale_factor (GTK_WIDGET (self)), plan,
+                                    pa_document_get_selected_zone (self->document), PA_ZONE_TILES_SIZE))
+        return G_SOURCE_CONTINUE;
+    }
+  self->ahead_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   PaZoneLayer *self = PA_ZONE_LAYER (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   PaPlan *plan = self->document ? pa_document_get_plan (self->document) : NULL;
+  int scale = gtk_widget_get_scale_factor (widget);
+  gboolean zooming;
   PaZone *selected;
   cairo_t *cr;
   PaView view;
@@ -42,11 +65,21 @@ pa_zone_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   selected = pa_document_get_selected_zone (self->document);
   pa_zone_layer_get_view (self, &view);
+  /* a frame at a new zoom (the first, or one of a zoom's animation) would draw every tile
+   * it shows, more than drawing the zones straight: it draws them straight, and the tiles
+   * of the zoom come in idle time */
+  zooming = view.world != self->last_world && !pa_zone_tiles_has_zoom (self->tiles, &view, scale, plan);
+  self->last_world = view.world;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  pa_painter_set_pixel_scale (cr, gtk_widget_get_scale_factor (widget));
+  pa_painter_set_pixel_scale (cr, scale);
   /* fills and outlines from tiles drawn once per zoom; sites and names on top each frame,
    * so no name is cut at a tile's edge */
-  pa_zone_tiles_draw (self->tiles, cr, &view, gtk_widget_get_scale_factor (widget), plan, selected);
+  if (zooming)
+    pa_painter_draw_zones (cr, &view, plan, selected, 1.0);
+  else
+    pa_zone_tiles_draw (self->tiles, cr, &view, scale, plan, selected);
+  if (!self->ahead_id)
+    self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, draw_ahead, self, NULL);
   pa_painter_draw_sites (cr, &view, plan, 1.0);
   pa_painter_draw_labels (cr, &view, plan, selected, self->basemap, 13, FALSE);
   cairo_destroy (cr);
@@ -78,6 +111,7 @@ pa_zone_layer_dispose (GObject *object)
   PaZoneLayer *self = PA_ZONE_LAYER (object);
   g_clear_object (&self->document);
   g_clear_object (&self->basemap);
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
   g_clear_object (&self->tiles);
   G_OBJECT_CLASS (pa_zone_layer_parent_class)->dispose (object);
 }

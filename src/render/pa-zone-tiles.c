@@ -185,11 +185,33 @@ get_tile (PaZoneTiles *self, gint64 col, gint64 row)
   return t;
 }
 
+/* The tiles @view shows, widened by @ahead device pixels: columns and rows; the view's
+ * top-left corner in the zoom's device pixel grid. */
+static guint
+tile_range (const PaView *view, double scale, int ahead, gint64 *c0, gint64 *r0, gint64 *c1, gint64 *r1, double *x0,
+            double *y0)
+{
+  *x0 = round ((view->cx * view->world - view->width / 2) * scale);
+  *y0 = round ((view->cy * view->world - view->height / 2) * scale);
+  *c0 = (gint64) floor ((*x0 - ahead) / T), *r0 = (gint64) floor ((*y0 - ahead) / T);
+  *c1 = (gint64) floor ((*x0 + ceil (view->width * scale) + ahead - 1) / T);
+  *r1 = (gint64) floor ((*y0 + ceil (view->height * scale) + ahead - 1) / T);
+  return (guint) ((*c1 - *c0 + 1) * (*r1 - *r0 + 1));
+}
+
+/* The least recently used go, but never one of the @needed last used. */
+static void
+trim (PaZoneTiles *self, guint needed)
+{
+  while (g_hash_table_size (self->tiles) > MAX (self->max_tiles, needed))
+    remove_tile (self, self->lru.tail->data);
+}
+
 void
 pa_zone_tiles_draw (PaZoneTiles *self, cairo_t *cr, const PaView *view, double scale, PaPlan *plan,
                     PaZone *selected)
 {
-  double world, x0, y0;
+  double x0, y0;
   gint64 c0, r0, c1, r1;
   guint needed;
 
@@ -197,17 +219,8 @@ pa_zone_tiles_draw (PaZoneTiles *self, cairo_t *cr, const PaView *view, double s
   g_return_if_fail (cr != NULL && view != NULL && scale > 0);
   if (!plan || view->width <= 0 || view->height <= 0)
     return;
-  world = view->world * scale;
-  follow (self, plan, world, scale, selected);
-
-  /* the view's top-left corner in this zoom's device pixel grid */
-  x0 = round ((view->cx * view->world - view->width / 2) * scale);
-  y0 = round ((view->cy * view->world - view->height / 2) * scale);
-  c0 = (gint64) floor (x0 / T), r0 = (gint64) floor (y0 / T);
-  c1 = (gint64) floor ((x0 + ceil (view->width * scale) - 1) / T);
-  r1 = (gint64) floor ((y0 + ceil (view->height * scale) - 1) / T);
-  needed = (guint) ((c1 - c0 + 1) * (r1 - r0 + 1));
-
+  follow (self, plan, view->world * scale, scale, selected);
+  needed = tile_range (view, scale, 0, &c0, &r0, &c1, &r1, &x0, &y0);
   cairo_save (cr);
   cairo_translate (cr, view->ox, view->oy);
   cairo_scale (cr, 1 / scale, 1 / scale);
@@ -222,9 +235,44 @@ pa_zone_tiles_draw (PaZoneTiles *self, cairo_t *cr, const PaView *view, double s
         cairo_fill (cr);
       }
   cairo_restore (cr);
-  /* the least recently used go, but never a tile of this frame */
-  while (g_hash_table_size (self->tiles) > MAX (self->max_tiles, needed))
-    remove_tile (self, self->lru.tail->data);
+  trim (self, needed);
+}
+
+gboolean
+pa_zone_tiles_has_zoom (PaZoneTiles *self, const PaView *view, double scale, PaPlan *plan)
+{
+  g_return_val_if_fail (PA_IS_ZONE_TILES (self), FALSE);
+  return plan == self->plan && view->world * scale == self->world && scale == self->scale
+         && g_hash_table_size (self->tiles) > 0;
+}
+
+gboolean
+pa_zone_tiles_draw_ahead (PaZoneTiles *self, const PaView *view, double scale, PaPlan *plan, PaZone *selected,
+                          int ahead)
+{
+  double x0, y0;
+  gint64 c0, r0, c1, r1;
+  guint needed;
+
+  g_return_val_if_fail (PA_IS_ZONE_TILES (self), FALSE);
+  g_return_val_if_fail (view != NULL && scale > 0, FALSE);
+  if (!plan || view->width <= 0 || view->height <= 0)
+    return FALSE;
+  follow (self, plan, view->world * scale, scale, selected);
+  needed = tile_range (view, scale, MAX (ahead, 0), &c0, &r0, &c1, &r1, &x0, &y0);
+  if (needed > self->max_tiles)
+    return FALSE; /* they would push each other out */
+  for (gint64 row = r0; row <= r1; row++)
+    for (gint64 col = c0; col <= c1; col++)
+      {
+        gint64 key = (gint64) ((guint64) col << 32 | (guint32) row);
+        if (g_hash_table_contains (self->tiles, &key))
+          continue;
+        get_tile (self, col, row);
+        trim (self, needed);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 guint

@@ -32,6 +32,13 @@ PaZoneTiles *pa_zone_tiles_new (guint max_tiles);
  * pa_view_snap_to_pixels has snapped, or the zones land up to half a pixel off. */
 void pa_zone_tiles_draw (PaZoneTiles *self, cairo_t *cr, const PaView *view, double scale, PaPlan *plan,
                          PaZone *selected);
+/* Whether tiles of @view's zoom and scale of @plan are kept (a frame at another zoom,
+ * in a zoom's animation, may rather be drawn straight). */
+gboolean pa_zone_tiles_has_zoom (PaZoneTiles *self, const PaView *view, double scale, PaPlan *plan);
+/* Draws one tile that @view, widened by @ahead device pixels, shows and the cache lacks,
+ * for idle time; FALSE when none is missing (or they would not all be kept). */
+gboolean pa_zone_tiles_draw_ahead (PaZoneTiles *self, const PaView *view, double scale, PaPlan *plan,
+                                   PaZone *selected, int ahead);
 /* Forgets every tile (the next draw redraws them). */
 void pa_zone_tiles_clear (PaZoneTiles *self);
 /* How many tiles are kept; how many have been drawn since the cache was made. */
