@@ -32,9 +32,20 @@ record (GArray *a, double v)
   g_array_append_val (a, v);
 }
 
-static void
-pan (const char *what, const PaView *start, PaPlan *plan, PaZone *selected, PaBasemap *basemap, gboolean tiled)
+/* How a frame draws the zones: the painter straight, tiles, or tiles with one more drawn
+ * ahead after each frame (the layer's idle source, in the time a 60 Hz frame leaves). */
+enum
 {
+  DIRECT,
+  TILES,
+  TILES_AHEAD
+};
+
+static void
+pan (const char *what, const PaView *start, PaPlan *plan, PaZone *selected, PaBasemap *basemap, int mode)
+{
+  gboolean tiled = mode != DIRECT;
+  g_autoptr (GArray) ahead = g_array_new (FALSE, FALSE, sizeof (double));
   const char *env = g_getenv ("PA_BENCH_STEPS");
   int steps = env ? CLAMP (atoi (env), 2, 10000) : STEPS;
   g_autoptr (PaZoneTiles) tiles = pa_zone_tiles_new (PA_ZONE_TILES_DEFAULT_MAX);
@@ -69,6 +80,12 @@ pan (const char *what, const PaView *start, PaPlan *plan, PaZone *selected, PaBa
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       t2 = bench_now_ms (), c2 = bench_cpu_ms ();
+      if (mode == TILES_AHEAD)
+        {
+          double a0 = bench_cpu_ms ();
+          pa_zone_tiles_draw_ahead (tiles, &view, 1, plan, selected, PA_ZONE_TILES_SIZE);
+          record (ahead, bench_cpu_ms () - a0);
+        }
       if (step == 0)
         {
           first_wall = t2 - t0, first_cpu = c2 - c0;
@@ -81,7 +98,8 @@ pan (const char *what, const PaView *start, PaPlan *plan, PaZone *selected, PaBa
       record (f.names_wall, t2 - t1);
     }
   {
-    g_autofree char *l0 = g_strdup_printf ("pan frame, %s, %s (zoom %.1f)", tiled ? "tiles" : "direct", what,
+    g_autofree char *l0 = g_strdup_printf ("pan frame, %s, %s (zoom %.1f)",
+                                           mode == DIRECT ? "direct" : mode == TILES ? "tiles" : "tiles+ahead", what,
                                            pa_view_get_zoom (start));
     printf ("%-44s first frame at this zoom: wall %.1f ms, CPU %.1f ms\n", l0, first_wall, first_cpu);
     bench_report_frames (l0, f.wall);
@@ -89,6 +107,8 @@ pan (const char *what, const PaView *start, PaPlan *plan, PaZone *selected, PaBa
     bench_report_frames ("  zones (tiles or painter), wall", f.zones_wall);
     bench_report_frames ("  zones (tiles or painter), CPU", f.zones_cpu);
     bench_report_frames ("  sites + names, wall", f.names_wall);
+    if (mode == TILES_AHEAD)
+      bench_report_frames ("  a tile drawn ahead after the frame, CPU", ahead);
     if (tiled)
       printf ("  tiles drawn %u over %d frames, %u kept\n", pa_zone_tiles_get_n_drawn (tiles), steps,
               pa_zone_tiles_get_n_tiles (tiles));
@@ -141,11 +161,14 @@ bench_zone_pan (const char *path, PaBasemap *basemap)
   /* before and after alternated, so the machine's load falls on both alike */
   for (int run = 0; run < 2; run++)
     {
-      pan ("district zoom", &district, plan, zone, basemap, FALSE);
-      pan ("district zoom", &district, plan, zone, basemap, TRUE);
-      pan ("whole plan", &whole, plan, zone, basemap, FALSE);
-      pan ("whole plan", &whole, plan, zone, basemap, TRUE);
-      pan ("dots", &dots, plan, zone, basemap, FALSE);
-      pan ("dots", &dots, plan, zone, basemap, TRUE);
+      pan ("district zoom", &district, plan, zone, basemap, DIRECT);
+      pan ("district zoom", &district, plan, zone, basemap, TILES);
+      pan ("district zoom", &district, plan, zone, basemap, TILES_AHEAD);
+      pan ("whole plan", &whole, plan, zone, basemap, DIRECT);
+      pan ("whole plan", &whole, plan, zone, basemap, TILES);
+      pan ("whole plan", &whole, plan, zone, basemap, TILES_AHEAD);
+      pan ("dots", &dots, plan, zone, basemap, DIRECT);
+      pan ("dots", &dots, plan, zone, basemap, TILES);
+      pan ("dots", &dots, plan, zone, basemap, TILES_AHEAD);
     }
 }
