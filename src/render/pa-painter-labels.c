@@ -35,8 +35,8 @@ pa_painter_layout_new (cairo_t *cr, const char *text, double font_px, gboolean b
  * stroked glyph outline (crisp at any zoom); on raster surfaces stroking outlines
  * dominated a frame (callgrind: 70 % of the zone layer), so the halo is the text drawn
  * eight times slightly offset, which reuses cairo's glyph cache. */
-static void
-show_halo_text (cairo_t *cr, PangoLayout *layout, double x, double y, PaColor color, double halo)
+void
+pa_painter_show_halo_text (cairo_t *cr, PangoLayout *layout, double x, double y, PaColor color, double halo)
 {
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
   if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG)
@@ -125,8 +125,8 @@ place_label_checked (const PaView *view, GArray *placed, double x, double y, int
 }
 
 /* A thin line from a zone to its label when the label had to move away from it. */
-static void
-draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int h)
+void
+pa_painter_draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int h)
 {
   double tx = CLAMP (ax, lx, lx + w), ty = CLAMP (ay, ly, ly + h);
   if (hypot (tx - ax, ty - ay) < h * 0.6)
@@ -140,8 +140,8 @@ draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int
   cairo_fill (cr);
 }
 
-static void
-placed_label_clear (gpointer p)
+void
+pa_painter_placed_label_clear (gpointer p)
 {
   g_clear_object (&((PaPlacedLabel *) p)->layout);
   g_clear_pointer (&((PaPlacedLabel *) p)->image, cairo_surface_destroy);
@@ -179,8 +179,8 @@ on_own_zone (const PaView *view, double cx, double cy, gpointer data)
 
 /* Where the names go in @view: zones in view only, smallest first; a layout is made only
  * for a name that is placed (sizes come measured from the index). */
-static GArray *
-place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
+GArray *
+pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
               double font_px, gboolean every_zone)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
@@ -189,7 +189,7 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
   OwnCheck own = { index, NULL, near };
 
-  g_array_set_clear_func (out, placed_label_clear);
+  g_array_set_clear_func (out, pa_painter_placed_label_clear);
   if (index)
     pa_zone_index_query_view (index, view, 0, in_view);
   /* smallest last in paint order = placed first, so small zones keep their names */
@@ -260,162 +260,6 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
         g_object_unref (l.layout);
     }
   return out;
-}
-
-/* How far around the view the screen's names are placed, in surface units: a pan keeps
- * the placement (names do not jump) until the view leaves that region. */
-#define LABEL_REGION_MARGIN 320
-
-/* The labels of @placed (in @region's coordinates) that @view shows, in its coordinates:
- * a zone's name when the zone's label point is in view, a district's when it meets it. */
-static GArray *
-labels_in_view (const PaView *view, const PaView *region, GArray *placed)
-{
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (PaPlacedLabel), placed->len / 2);
-  double dx = view->ox + view->width / 2 + (region->cx - view->cx) * view->world - region->width / 2 - region->ox;
-  double dy = view->oy + view->height / 2 + (region->cy - view->cy) * view->world - region->height / 2 - region->oy;
-
-  g_array_set_clear_func (out, placed_label_clear);
-  for (guint k = 0; k < placed->len; k++)
-    {
-      PaPlacedLabel l = g_array_index (placed, PaPlacedLabel, k);
-      l.x += dx, l.y += dy, l.ax += dx, l.ay += dy;
-      if (l.x > view->ox + view->width || l.y > view->oy + view->height || l.x + l.w < view->ox
-          || l.y + l.h < view->oy)
-        continue;
-      if (l.zone)
-        {
-          PaPoint lp = pa_geometry_get_cached_label_point (pa_zone_get_geometry (l.zone));
-          double x, y;
-          pa_view_project (view, lp.x, lp.y, &x, &y);
-          if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
-            continue;
-        }
-      l.layout = g_object_ref (l.layout);
-      l.image = NULL; /* kept with the region's placement (source) */
-      l.source = k;
-      g_array_append_val (out, l);
-    }
-  return out;
-}
-
-/* The screen's names for @view: from the last frame's if the view is the same, else
- * moved from the region's placement, placed anew when the view has left it. */
-static GArray *
-screen_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
-               double font_px)
-{
-  GArray *shown = pa_zone_index_get_labels (index, view, font_px, selected, districts);
-  g_autoptr (GArray) fresh = NULL;
-  GArray *placed;
-  PaView region;
-
-  if (shown)
-    return g_array_ref (shown);
-  placed = pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region);
-  if (!placed)
-    {
-      region = *view;
-      region.ox = region.oy = 0;
-      region.width += 2 * LABEL_REGION_MARGIN;
-      region.height += 2 * LABEL_REGION_MARGIN;
-      placed = fresh = place_labels (cr, &region, index, selected, districts, font_px, FALSE);
-      pa_zone_index_set_label_region (index, &region, font_px, selected, districts, fresh);
-    }
-  shown = labels_in_view (view, &region, placed);
-  pa_zone_index_set_labels (index, view, shown);
-  return shown;
-}
-
-/* How far the halo reaches beyond a name's box, in surface units. */
-#define HALO_PAD 4
-
-/* Whether names may be painted from images on @cr: a raster target (a recording one is
- * GTK's node) drawn unrotated and unscaled, so an image lands on whole pixels. */
-static gboolean
-label_images_fit (cairo_t *cr)
-{
-  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
-  cairo_matrix_t m;
-  cairo_get_matrix (cr, &m);
-  return (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING) && m.xx == 1 && m.yy == 1
-         && m.xy == 0 && m.yx == 0;
-}
-
-/* Paints @l's name from its image, made first when it has none for this scale and
- * fraction of a pixel: the halo alone is nine text draws, which a pan repeated for every
- * name in every frame. The image holds what show_halo_text draws, on the same grid. */
-static void
-show_label_image (cairo_t *cr, PaPlacedLabel *l, PaPlacedLabel *keep, double scale, PaColor color, double halo)
-{
-  double ux, uy, fx, fy, ix, iy;
-  int pad = (int) ceil (HALO_PAD * scale);
-  cairo_matrix_t m;
-
-  cairo_get_matrix (cr, &m); /* a translation (label_images_fit) */
-  ux = (l->x + m.x0) * scale, uy = (l->y + m.y0) * scale; /* in device pixels */
-  ix = floor (ux), iy = floor (uy), fx = ux - ix, fy = uy - iy;
-  if (!keep->image || keep->image_scale != scale || fabs (keep->image_fx - fx) > 1e-3
-      || fabs (keep->image_fy - fy) > 1e-3)
-    {
-      cairo_t *icr;
-      g_clear_pointer (&keep->image, cairo_surface_destroy);
-      keep->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (l->w * scale) + 2 * pad + 1,
-                                                (int) ceil (l->h * scale) + 2 * pad + 1);
-      /* a device scale, not a scaled matrix: pango then places the glyphs as it does on
-       * the target (GTK's node replayed at the window's scale) */
-      cairo_surface_set_device_scale (keep->image, scale, scale);
-      icr = cairo_create (keep->image);
-      pango_cairo_update_layout (icr, l->layout);
-      show_halo_text (icr, l->layout, (pad + fx) / scale, (pad + fy) / scale, color, halo);
-      cairo_destroy (icr);
-      cairo_surface_flush (keep->image);
-      keep->image_scale = scale, keep->image_fx = fx, keep->image_fy = fy;
-    }
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, keep->image, (ix - pad) / scale, (iy - pad) / scale);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
-
-void
-pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                        PaBasemap *districts, double font_px, gboolean every_zone)
-{
-  g_autoptr (PaZoneIndex) index = plan ? pa_zone_index_ref_for_plan (plan) : NULL;
-  g_autoptr (GArray) labels = NULL;
-  const PaColor district_ink = { 0.45, 0.42, 0.40 };
-  GArray *placed = NULL;
-  double scale = 1;
-  PaView region;
-
-  if (index && !every_zone)
-    {
-      labels = screen_labels (cr, view, index, selected, districts, font_px);
-      if (label_images_fit (cr))
-        placed = pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region);
-      scale = pa_painter_get_pixel_scale (cr);
-    }
-  else
-    labels = place_labels (cr, view, index, selected, districts, font_px, every_zone);
-  cairo_save (cr);
-  for (guint k = 0; k < labels->len; k++)
-    {
-      PaPlacedLabel *l = &g_array_index (labels, PaPlacedLabel, k);
-      PaColor ink = l->district ? district_ink : pa_painter_ink;
-      double halo = l->district ? font_px / 5 : font_px / 4;
-      if (l->leader)
-        draw_leader (cr, l->ax, l->ay, l->x, l->y, l->w, l->h);
-      if (placed)
-        show_label_image (cr, l, &g_array_index (placed, PaPlacedLabel, l->source), scale, ink, halo);
-      else
-        {
-          pango_cairo_update_layout (cr, l->layout);
-          show_halo_text (cr, l->layout, l->x, l->y, ink, halo);
-        }
-    }
-  cairo_restore (cr);
 }
 
 double
@@ -676,7 +520,7 @@ show_district_name (cairo_t *cr, const PaView *view, PaBasemap *districts, guint
   pango_layout_get_pixel_size (layout, &w, &h);
   if (!place_label (view, placed, x, y, w, h, steps, FALSE, &x, &y))
     return FALSE;
-  show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
+  pa_painter_show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
   return TRUE;
 }
 
@@ -696,8 +540,8 @@ pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, 
       g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, pl->number || pl->zone == selected);
       int w = (int) (pl->box.maxx - pl->box.minx), h = (int) (pl->box.maxy - pl->box.miny);
       if (!pl->number)
-        draw_leader (cr, pl->ax, pl->ay, pl->box.minx, pl->box.miny, w, h);
-      show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
+        pa_painter_draw_leader (cr, pl->ax, pl->ay, pl->box.minx, pl->box.miny, w, h);
+      pa_painter_show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
       g_array_append_val (placed, pl->box);
     }
   /* district names off the zones' names: first every district of the plan's area, each

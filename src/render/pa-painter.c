@@ -58,26 +58,6 @@ pa_painter_get_language (cairo_t *cr)
   return cairo_get_user_data (cr, &language_key);
 }
 
-static const cairo_user_data_key_t pixel_scale_key;
-
-void
-pa_painter_set_pixel_scale (cairo_t *cr, double scale)
-{
-  g_return_if_fail (scale > 0);
-  cairo_set_user_data (cr, &pixel_scale_key, g_memdup2 (&scale, sizeof scale), g_free);
-}
-
-double
-pa_painter_get_pixel_scale (cairo_t *cr)
-{
-  const double *scale = cairo_get_user_data (cr, &pixel_scale_key);
-  double sx, sy;
-  if (scale)
-    return *scale;
-  cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
-  return sx;
-}
-
 const char *
 pa_painter_tr (cairo_t *cr, const char *msgid)
 {
