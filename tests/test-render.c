@@ -259,8 +259,9 @@ test_screen_labels_belong_to_their_zones (void)
 
 /* A pan at the same zoom moves the names with the map: they are placed once for a region
  * around the view, not again for every frame (names would jump, and placing them was most
- * of a pan frame with 10,000 zones); past the region they are placed anew, still on
- * their own zones and for zones in view only. */
+ * of a pan frame with 10,000 zones); near the region's edge the idle source places them
+ * for a new region, past it a frame does, still on their own zones and for zones in view
+ * only. */
 static void
 test_screen_labels_follow_a_pan (void)
 {
@@ -300,6 +301,27 @@ test_screen_labels_follow_a_pan (void)
       }
   g_test_message ("%u names moved with the pan", common);
   g_assert_cmpuint (common, >=, 3);
+
+  /* near the region's edge, in idle time, names are placed for a region around the view;
+   * the names that stay where they were in the zoom's grid keep their images */
+  {
+    guint with_image = 0, kept = 0;
+    GArray *now;
+    for (guint k = 0; k < placed->len; k++)
+      with_image += g_array_index (placed, PaPlacedLabel, k).image != NULL;
+    g_assert_cmpuint (with_image, >, 0); /* made when the frames above were drawn */
+    g_assert_false (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
+    view.cx += 250 / view.world;
+    g_assert_true (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
+    now = pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region);
+    g_assert_true (now != NULL && now != placed);
+    g_assert_false (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
+    for (guint k = 0; k < now->len; k++)
+      kept += g_array_index (now, PaPlacedLabel, k).image != NULL;
+    g_test_message ("%u of %u names kept their image in the new region", kept, with_image);
+    g_assert_cmpuint (kept, >, 0);
+    placed = now;
+  }
 
   /* far away at the same zoom: a new region */
   view.cx += 2000 / view.world;

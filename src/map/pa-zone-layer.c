@@ -30,19 +30,30 @@ pa_zone_layer_get_view (PaZoneLayer *self, PaView *view)
   pa_view_snap_to_pixels (view, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
-/* One tile at a time around the view, between frames: a pan then finds them drawn. */
+/* Between frames, one step at a time: the names of a region around the view when it
+ * nears the edge of theirs, then the tiles around the view; a pan then finds them ready. */
 static gboolean
 draw_ahead (gpointer data)
 {
   PaZoneLayer *self = data;
   PaPlan *plan = pa_document_get_plan (self->document);
+  PaZone *selected = pa_document_get_selected_zone (self->document);
   PaView view;
 
   if (plan && gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
+      gboolean placed;
       pa_zone_layer_get_view (self, &view);
-      if (pa_zone_tiles_draw_ahead (self->tiles, &view, gtk_widget_get_scale_factor (GTK_WIDGET (self)), plan,
-                                    pa_document_get_selected_zone (self->document), PA_ZONE_TILES_SIZE))
+      {
+        /* placing measures text only: any surface will do */
+        cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+        cairo_t *cr = cairo_create (s);
+        placed = pa_painter_place_labels_ahead (cr, &view, plan, selected, self->basemap, 13);
+        cairo_destroy (cr);
+        cairo_surface_destroy (s);
+      }
+      if (placed || pa_zone_tiles_draw_ahead (self->tiles, &view, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                              plan, selected, PA_ZONE_TILES_SIZE))
         return G_SOURCE_CONTINUE;
     }
   self->ahead_id = 0;

@@ -66,6 +66,61 @@ labels_in_view (const PaView *view, const PaView *region, GArray *placed)
   return out;
 }
 
+/* A new region keeps the images of the names that stay where they were in the zoom's
+ * pixel grid (most of them, when a pan moved the region): else its first frame would draw
+ * every name again. */
+static void
+carry_images (PaLabelCache *old, const PaView *region, GArray *fresh, double font_px, PaZone *selected,
+              gconstpointer districts)
+{
+  g_autoptr (GHashTable) by_zone = NULL;
+  double ox, oy, nx, ny;
+
+  if (!old->labels || old->region.world != region->world || old->font_px != font_px || old->selected != selected
+      || old->districts != districts)
+    return;
+  /* where each region's (0, 0) is in the zoom's pixel grid */
+  ox = old->region.cx * region->world - old->region.width / 2 - old->region.ox;
+  oy = old->region.cy * region->world - old->region.height / 2 - old->region.oy;
+  nx = region->cx * region->world - region->width / 2 - region->ox;
+  ny = region->cy * region->world - region->height / 2 - region->oy;
+  by_zone = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < old->labels->len; k++)
+    {
+      PaPlacedLabel *o = &g_array_index (old->labels, PaPlacedLabel, k);
+      if (o->zone && o->image)
+        g_hash_table_insert (by_zone, o->zone, o);
+    }
+  for (guint k = 0; k < fresh->len; k++)
+    {
+      PaPlacedLabel *l = &g_array_index (fresh, PaPlacedLabel, k);
+      PaPlacedLabel *o = l->zone ? g_hash_table_lookup (by_zone, l->zone) : NULL;
+      if (o && o->w == l->w && o->h == l->h && fabs (o->x + ox - (l->x + nx)) < 1e-6
+          && fabs (o->y + oy - (l->y + ny)) < 1e-6)
+        {
+          l->image = g_steal_pointer (&o->image);
+          l->image_scale = o->image_scale, l->image_fx = o->image_fx, l->image_fy = o->image_fy;
+        }
+    }
+}
+
+/* Places the names for a region around @view: the view widened on every side. */
+static GArray *
+place_region (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
+              double font_px, PaView *region)
+{
+  GArray *fresh;
+
+  *region = *view;
+  region->ox = region->oy = 0;
+  region->width += 2 * LABEL_REGION_MARGIN;
+  region->height += 2 * LABEL_REGION_MARGIN;
+  fresh = pa_painter_place_labels (cr, region, index, selected, districts, font_px, FALSE);
+  carry_images (pa_zone_index_peek_label_cache (index), region, fresh, font_px, selected, districts);
+  pa_zone_index_set_label_region (index, region, font_px, selected, districts, fresh);
+  return fresh;
+}
+
 /* The screen's names for @view: from the last frame's if the view is the same, else
  * moved from the region's placement, placed anew when the view has left it. */
 static GArray *
@@ -81,17 +136,35 @@ screen_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *sele
     return g_array_ref (shown);
   placed = pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region);
   if (!placed)
-    {
-      region = *view;
-      region.ox = region.oy = 0;
-      region.width += 2 * LABEL_REGION_MARGIN;
-      region.height += 2 * LABEL_REGION_MARGIN;
-      placed = fresh = pa_painter_place_labels (cr, &region, index, selected, districts, font_px, FALSE);
-      pa_zone_index_set_label_region (index, &region, font_px, selected, districts, fresh);
-    }
+    placed = fresh = place_region (cr, view, index, selected, districts, font_px, &region);
   shown = labels_in_view (view, &region, placed);
   pa_zone_index_set_labels (index, view, shown);
   return shown;
+}
+
+gboolean
+pa_painter_place_labels_ahead (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                               PaBasemap *districts, double font_px)
+{
+  g_autoptr (PaZoneIndex) index = NULL;
+  g_autoptr (GArray) fresh = NULL;
+  PaView region;
+
+  g_return_val_if_fail (cr != NULL && view != NULL, FALSE);
+  if (!plan)
+    return FALSE;
+  index = pa_zone_index_ref_for_plan (plan);
+  if (pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region))
+    {
+      double w = view->world;
+      double left = (view->cx - region.cx) * w - (view->width - region.width) / 2;
+      double top = (view->cy - region.cy) * w - (view->height - region.height) / 2;
+      double right = region.width - view->width - left, bottom = region.height - view->height - top;
+      if (MIN (MIN (left, right), MIN (top, bottom)) >= LABEL_REGION_MARGIN / 2.0)
+        return FALSE;
+    }
+  fresh = place_region (cr, view, index, selected, districts, font_px, &region);
+  return TRUE;
 }
 
 /* How far the halo reaches beyond a name's box, in surface units. */

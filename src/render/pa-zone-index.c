@@ -311,6 +311,12 @@ pa_zone_index_get_label_region (PaZoneIndex *self, const PaView *view, double fo
   return c->labels;
 }
 
+PaLabelCache *
+pa_zone_index_peek_label_cache (PaZoneIndex *self)
+{
+  return &self->labels;
+}
+
 void
 pa_zone_index_set_label_region (PaZoneIndex *self, const PaView *region, double font_px, PaZone *selected,
                                 gconstpointer districts, GArray *labels)

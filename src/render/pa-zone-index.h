@@ -70,6 +70,8 @@ void pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, GArray *sh
  * @region), for the same font, selection and districts; else NULL. */
 GArray *pa_zone_index_get_label_region (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
                                         gconstpointer districts, PaView *region);
+/* The screen's names as last placed, whatever view they were placed for. */
+PaLabelCache *pa_zone_index_peek_label_cache (PaZoneIndex *self);
 void pa_zone_index_set_label_region (PaZoneIndex *self, const PaView *region, double font_px, PaZone *selected,
                                      gconstpointer districts, GArray *labels);
 
