@@ -305,17 +305,19 @@ test_screen_labels_follow_a_pan (void)
   /* near the region's edge, in idle time, names are placed for a region around the view;
    * the names that stay where they were in the zoom's grid keep their images */
   {
-    guint with_image = 0, kept = 0;
+    guint with_image = 0, kept = 0, steps = 0;
     GArray *now;
     for (guint k = 0; k < placed->len; k++)
       with_image += g_array_index (placed, PaPlacedLabel, k).image != NULL;
     g_assert_cmpuint (with_image, >, 0); /* made when the frames above were drawn */
     g_assert_false (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
     view.cx += 250 / view.world;
-    g_assert_true (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
+    /* in slices: one step starts, the others place a few hundred zones each */
+    while (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13))
+      steps++;
+    g_assert_cmpuint (steps, >=, 2);
     now = pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region);
     g_assert_true (now != NULL && now != placed);
-    g_assert_false (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
     for (guint k = 0; k < now->len; k++)
       kept += g_array_index (now, PaPlacedLabel, k).image != NULL;
     g_test_message ("%u of %u names kept their image in the new region", kept, with_image);

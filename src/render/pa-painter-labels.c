@@ -177,26 +177,94 @@ on_own_zone (const PaView *view, double cx, double cy, gpointer data)
   return TRUE;
 }
 
-/* Where the names go in @view: zones in view only, smallest first; a layout is made only
- * for a name that is placed (sizes come measured from the index). */
-GArray *
-pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
-              double font_px, gboolean every_zone)
+/* A placement in progress: the zones in view, smallest first, each given its name's place
+ * in turn, so idle time can do it in slices. */
+struct _PaLabelJob
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
-  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
-  g_autoptr (GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
-  OwnCheck own = { index, NULL, near };
+  cairo_t *cr; /* for the layouts (their metrics do not depend on the surface) */
+  PaView view;
+  PaZoneIndex *index; /* not a reference: the caller keeps the index */
+  PaZone *selected;
+  PaBasemap *districts;
+  double font_px;
+  gboolean every_zone;
+  GArray *in_view, *placed, *near, *out;
+  guint left; /* zones of in_view not yet placed: in_view[0 .. left) */
+};
 
-  g_array_set_clear_func (out, pa_painter_placed_label_clear);
+PaLabelJob *
+pa_painter_label_job_new (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected,
+                          PaBasemap *districts, double font_px, gboolean every_zone)
+{
+  PaLabelJob *job = g_new0 (PaLabelJob, 1);
+  job->cr = cairo_reference (cr);
+  job->view = *view;
+  job->index = index;
+  job->selected = selected;
+  job->districts = districts ? g_object_ref (districts) : NULL;
+  job->font_px = font_px;
+  job->every_zone = every_zone;
+  job->out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
+  g_array_set_clear_func (job->out, pa_painter_placed_label_clear);
+  job->placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  job->in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  job->near = g_array_new (FALSE, FALSE, sizeof (guint));
   if (index)
-    pa_zone_index_query_view (index, view, 0, in_view);
-  /* smallest last in paint order = placed first, so small zones keep their names */
-  for (guint k = in_view->len; k-- > 0;)
+    pa_zone_index_query_view (index, view, 0, job->in_view);
+  job->left = job->in_view->len;
+  return job;
+}
+
+void
+pa_painter_label_job_free (PaLabelJob *job)
+{
+  cairo_destroy (job->cr);
+  g_clear_object (&job->districts);
+  g_array_unref (job->out);
+  g_array_unref (job->placed);
+  g_array_unref (job->in_view);
+  g_array_unref (job->near);
+  g_free (job);
+}
+
+/* The district names where they fit: where a zone is, in which district. */
+static void
+place_district_names (PaLabelJob *job)
+{
+  const PaView *view = &job->view;
+  for (guint i = 0; job->districts && i < pa_basemap_get_n_districts (job->districts); i++)
     {
-      guint i = g_array_index (in_view, guint, k);
-      PaZone *z = pa_zone_index_get_zone (index, i);
+      const char *name;
+      PaGeometry *g = pa_basemap_get_district (job->districts, i, NULL, &name);
+      PaPoint lp = pa_geometry_get_cached_label_point (g);
+      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE, NULL };
+      double x, y;
+
+      pa_view_project (view, lp.x, lp.y, &x, &y);
+      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
+        continue;
+      l.layout = pa_painter_layout_new (job->cr, name, job->font_px * 0.85, FALSE);
+      pango_layout_get_pixel_size (l.layout, &l.w, &l.h);
+      if (place_label (view, job->placed, x, y, l.w, l.h, 0, FALSE, &l.x, &l.y))
+        g_array_append_val (job->out, l);
+      else
+        g_object_unref (l.layout);
+    }
+}
+
+gboolean
+pa_painter_label_job_step (PaLabelJob *job, guint n_zones)
+{
+  const PaView *view = &job->view;
+  OwnCheck own = { job->index, NULL, job->near };
+  cairo_t *cr = job->cr;
+  double font_px = job->font_px;
+
+  /* smallest last in paint order = placed first, so small zones keep their names */
+  for (; job->left > 0 && n_zones > 0; n_zones--)
+    {
+      guint i = g_array_index (job->in_view, guint, --job->left);
+      PaZone *z = pa_zone_index_get_zone (job->index, i);
       PaGeometry *g = pa_zone_get_geometry (z);
       PaPoint lp = pa_geometry_get_cached_label_point (g);
       PaBBox gb = pa_geometry_get_bbox (g);
@@ -210,7 +278,7 @@ pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, Pa
       if (isnan (ax) || ax < view->ox || ax > view->ox + view->width || ay < view->oy
           || ay > view->oy + view->height)
         continue;
-      if (z == selected)
+      if (z == job->selected)
         {
           /* 示意 for a schematic outline, 推定 for an inferred role or place, ✎ for the
            * planner's: a reader of the figure sees each */
@@ -219,16 +287,16 @@ pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, Pa
           pango_layout_get_pixel_size (layout, &w, &h);
         }
       else
-        pa_zone_index_get_label_size (index, i, cr, font_px, &w, &h);
+        pa_zone_index_get_label_size (job->index, i, cr, font_px, &w, &h);
       /* a small zone would hide under its own name: put the name just below it */
       if (size < 2.5 * h)
         ay += size / 2 + h / 2.0 + 1;
       own.zone = z;
       /* forced (the selected zone's), the name takes its own label point, on its zone */
-      if (size < 2.5 * h && z == selected)
+      if (size < 2.5 * h && z == job->selected)
         ay -= size / 2 + h / 2.0 + 1;
-      if (place_label_checked (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected,
-                               on_own_zone, &own, &x, &y))
+      if (place_label_checked (view, job->placed, ax, ay, w, h, job->every_zone ? 4 : 1,
+                               job->every_zone || z == job->selected, on_own_zone, &own, &x, &y))
         {
           PaPlacedLabel l = { NULL, x, y, ax, ay, w, h, TRUE, FALSE, z };
           if (!layout)
@@ -237,28 +305,38 @@ pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, Pa
               layout = pa_painter_layout_new (cr, text, font_px, FALSE);
             }
           l.layout = g_steal_pointer (&layout);
-          g_array_append_val (out, l);
+          g_array_append_val (job->out, l);
         }
     }
-  /* district names where they fit: where a zone is, in which district */
-  for (guint i = 0; districts && i < pa_basemap_get_n_districts (districts); i++)
+  if (job->left > 0)
+    return FALSE;
+  if (job->districts)
     {
-      const char *name;
-      PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
-      PaPoint lp = pa_geometry_get_cached_label_point (g);
-      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE, NULL };
-      double x, y;
-
-      pa_view_project (view, lp.x, lp.y, &x, &y);
-      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
-        continue;
-      l.layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
-      pango_layout_get_pixel_size (l.layout, &l.w, &l.h);
-      if (place_label (view, placed, x, y, l.w, l.h, 0, FALSE, &l.x, &l.y))
-        g_array_append_val (out, l);
-      else
-        g_object_unref (l.layout);
+      place_district_names (job);
+      g_clear_object (&job->districts);
     }
+  return TRUE;
+}
+
+GArray *
+pa_painter_label_job_get_labels (PaLabelJob *job)
+{
+  g_return_val_if_fail (job->left == 0, NULL);
+  return job->out;
+}
+
+/* Where the names go in @view: zones in view only, smallest first; a layout is made only
+ * for a name that is placed (sizes come measured from the index). */
+GArray *
+pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
+                         double font_px, gboolean every_zone)
+{
+  PaLabelJob *job = pa_painter_label_job_new (cr, view, index, selected, districts, font_px, every_zone);
+  GArray *out;
+
+  pa_painter_label_job_step (job, G_MAXUINT);
+  out = g_array_ref (pa_painter_label_job_get_labels (job));
+  pa_painter_label_job_free (job);
   return out;
 }
 

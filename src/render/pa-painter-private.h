@@ -41,6 +41,16 @@ void pa_painter_draw_leader (cairo_t *cr, double ax, double ay, double lx, doubl
  * point is in view, smallest first, then the names of @districts where they fit. */
 GArray *pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected,
                                  PaBasemap *districts, double font_px, gboolean every_zone);
+/* The same in slices, for idle time: a job holds the zones in view; each step places the
+ * names of up to @n_zones of them, the last step the districts' too, and says whether it
+ * was the last. The job keeps @cr and @districts, not @index. */
+typedef struct _PaLabelJob PaLabelJob;
+PaLabelJob *pa_painter_label_job_new (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected,
+                                      PaBasemap *districts, double font_px, gboolean every_zone);
+gboolean pa_painter_label_job_step (PaLabelJob *job, guint n_zones);
+/* The placed names (PaPlacedLabel), once the last step is done; owned by the job. */
+GArray *pa_painter_label_job_get_labels (PaLabelJob *job);
+void pa_painter_label_job_free (PaLabelJob *job);
 /* The clear function of an array of PaPlacedLabel. */
 void pa_painter_placed_label_clear (gpointer label);
 /* The plan's zones that have an outline, largest first (paint order). */

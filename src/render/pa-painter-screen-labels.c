@@ -104,20 +104,36 @@ carry_images (PaLabelCache *old, const PaView *region, GArray *fresh, double fon
     }
 }
 
-/* Places the names for a region around @view: the view widened on every side. */
+/* The region around @view its names are placed for: the view widened on every side. */
+static void
+region_around (const PaView *view, PaView *region)
+{
+  *region = *view;
+  region->ox = region->oy = 0;
+  region->width += 2 * LABEL_REGION_MARGIN;
+  region->height += 2 * LABEL_REGION_MARGIN;
+}
+
+/* Keeps @fresh, placed for @region, as the screen's names (with the images of the names
+ * that stay put). */
+static void
+keep_region (PaZoneIndex *index, const PaView *region, GArray *fresh, PaZone *selected, PaBasemap *districts,
+             double font_px)
+{
+  carry_images (pa_zone_index_peek_label_cache (index), region, fresh, font_px, selected, districts);
+  pa_zone_index_set_label_region (index, region, font_px, selected, districts, fresh);
+}
+
+/* Places the names for a region around @view at once. */
 static GArray *
 place_region (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
               double font_px, PaView *region)
 {
   GArray *fresh;
 
-  *region = *view;
-  region->ox = region->oy = 0;
-  region->width += 2 * LABEL_REGION_MARGIN;
-  region->height += 2 * LABEL_REGION_MARGIN;
+  region_around (view, region);
   fresh = pa_painter_place_labels (cr, region, index, selected, districts, font_px, FALSE);
-  carry_images (pa_zone_index_peek_label_cache (index), region, fresh, font_px, selected, districts);
-  pa_zone_index_set_label_region (index, region, font_px, selected, districts, fresh);
+  keep_region (index, region, fresh, selected, districts, font_px);
   return fresh;
 }
 
@@ -142,28 +158,80 @@ screen_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *sele
   return shown;
 }
 
+/* The next region's names being placed in idle time, and what for. */
+typedef struct
+{
+  PaLabelJob *job;
+  PaView region;
+  PaZone *selected; /* compared, never dereferenced */
+  gconstpointer districts;
+  double font_px;
+} Ahead;
+
+static void
+ahead_free (gpointer p)
+{
+  Ahead *a = p;
+  pa_painter_label_job_free (a->job);
+  g_free (a);
+}
+
+/* Zones whose names one idle step places: a few milliseconds with 10,000 zones. */
+#define AHEAD_ZONES 300
+
 gboolean
 pa_painter_place_labels_ahead (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                                PaBasemap *districts, double font_px)
 {
   g_autoptr (PaZoneIndex) index = NULL;
-  g_autoptr (GArray) fresh = NULL;
+  PaLabelCache *cache;
+  Ahead *a;
   PaView region;
 
   g_return_val_if_fail (cr != NULL && view != NULL, FALSE);
   if (!plan)
     return FALSE;
   index = pa_zone_index_ref_for_plan (plan);
-  if (pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region))
+  cache = pa_zone_index_peek_label_cache (index);
+  a = cache->ahead;
+  if (a && (a->region.world != view->world || a->selected != selected || a->districts != districts
+            || a->font_px != font_px))
     {
-      double w = view->world;
-      double left = (view->cx - region.cx) * w - (view->width - region.width) / 2;
-      double top = (view->cy - region.cy) * w - (view->height - region.height) / 2;
-      double right = region.width - view->width - left, bottom = region.height - view->height - top;
-      if (MIN (MIN (left, right), MIN (top, bottom)) >= LABEL_REGION_MARGIN / 2.0)
-        return FALSE;
+      /* begun for another zoom or selection: start again */
+      ahead_free (g_steal_pointer (&cache->ahead));
+      a = NULL;
     }
-  fresh = place_region (cr, view, index, selected, districts, font_px, &region);
+  if (!a)
+    {
+      if (pa_zone_index_get_label_region (index, view, font_px, selected, districts, &region))
+        {
+          double w = view->world;
+          double left = (view->cx - region.cx) * w - (view->width - region.width) / 2;
+          double top = (view->cy - region.cy) * w - (view->height - region.height) / 2;
+          double right = region.width - view->width - left, bottom = region.height - view->height - top;
+          if (MIN (MIN (left, right), MIN (top, bottom)) >= LABEL_REGION_MARGIN / 2.0)
+            return FALSE;
+        }
+      a = g_new0 (Ahead, 1);
+      region_around (view, &a->region);
+      a->selected = selected, a->districts = districts, a->font_px = font_px;
+      a->job = pa_painter_label_job_new (cr, &a->region, index, selected, districts, font_px, FALSE);
+      cache->ahead = a;
+      cache->ahead_free = ahead_free;
+      return TRUE;
+    }
+  if (!pa_painter_label_job_step (a->job, AHEAD_ZONES))
+    return TRUE;
+  cache->ahead = NULL;
+  {
+    double w = view->world;
+    double left = (view->cx - a->region.cx) * w - (view->width - a->region.width) / 2;
+    double top = (view->cy - a->region.cy) * w - (view->height - a->region.height) / 2;
+    /* kept only if the view is still inside it (else the frames have placed their own) */
+    if (left >= 0 && top >= 0 && left + view->width <= a->region.width && top + view->height <= a->region.height)
+      keep_region (index, &a->region, pa_painter_label_job_get_labels (a->job), selected, districts, font_px);
+  }
+  ahead_free (a);
   return TRUE;
 }
 

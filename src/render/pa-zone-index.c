@@ -188,6 +188,8 @@ pa_zone_index_clear (gpointer p)
   g_free (self->label_h);
   g_clear_pointer (&self->labels.labels, g_array_unref);
   g_clear_pointer (&self->labels.shown, g_array_unref);
+  if (self->labels.ahead)
+    self->labels.ahead_free (self->labels.ahead);
 }
 
 void

@@ -45,6 +45,8 @@ typedef struct
   GArray *labels; /* PaPlacedLabel, in @region's coordinates */
   PaView view;    /* the last frame drawn from them */
   GArray *shown;  /* PaPlacedLabel: that frame's, in @view's coordinates */
+  gpointer ahead; /* the painter's placement of the next region, in progress */
+  GDestroyNotify ahead_free;
 } PaLabelCache;
 
 typedef struct
