@@ -15,6 +15,7 @@
 #include "store/pa-store.h"
 
 #include "bench-large-plan.h"
+#include "bench-zone-pan.h"
 #include "bench-util.h"
 
 int
@@ -52,9 +53,21 @@ main (int argc, char *argv[])
       return 0;
     }
 
+  /* --pan FILE: only the zone layer's pan frames, before and after the tiles */
+  if (only && g_str_equal (only, "--pan") && argc == 3)
+    {
+      g_autoptr (PaStore) s = pa_store_open (argv[2], NULL, &error);
+      g_assert_no_error (error);
+      basemap = pa_store_load_basemap (s, &error);
+      g_assert_no_error (error);
+      bench_zone_pan (argv[2], basemap);
+      g_rmdir (dir);
+      return 0;
+    }
+
   if (only && !g_str_equal (only, "--small") && !g_str_equal (only, "--large-plan") && !g_str_equal (only, "--snap"))
     {
-      fprintf (stderr, "usage: %s [--small | --large-plan | --snap | --write-large-plan FILE | --frames FILE]\n", argv[0]);
+      fprintf (stderr, "usage: %s [--small | --large-plan | --snap | --write-large-plan FILE | --frames FILE | --pan FILE]\n", argv[0]);
       g_rmdir (dir);
       return 2;
     }

@@ -257,6 +257,137 @@ test_screen_labels_belong_to_their_zones (void)
   g_assert_cmpuint (checked, >, 200);
 }
 
+/* A pan at the same zoom moves the names with the map: they are placed once for a region
+ * around the view, not again for every frame (names would jump, and placing them was most
+ * of a pan frame with 10,000 zones); near the region's edge the idle source places them
+ * for a new region, past it a frame does, still on their own zones and for zones in view
+ * only. */
+static void
+test_screen_labels_follow_a_pan (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  g_autoptr (PaZoneIndex) index = pa_zone_index_ref_for_plan (plan);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 700);
+  cairo_t *cr = cairo_create (s);
+  PaBBox extent = pa_plan_get_extent (plan);
+  g_autoptr (GArray) before = NULL;
+  GArray *placed, *after;
+  PaView view, region;
+  guint common = 0;
+
+  g_assert_no_error (error);
+  pa_view_init_fit (&view, &extent, 900, 700, 30);
+  pa_view_init (&view, (extent.minx + extent.maxx) / 2, (extent.miny + extent.maxy) / 2,
+                floor (pa_view_get_zoom (&view)) + 1, 900, 700);
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  before = g_array_ref (pa_zone_index_get_labels (index, &view, 13, NULL, NULL));
+  placed = pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region);
+  g_assert_nonnull (placed);
+
+  view.cx += 37 / view.world, view.cy -= 23 / view.world;
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  after = pa_zone_index_get_labels (index, &view, 13, NULL, NULL);
+  g_assert_true (pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region) == placed);
+  for (guint i = 0; i < after->len; i++)
+    for (guint k = 0; k < before->len; k++)
+      {
+        const PaPlacedLabel *a = &g_array_index (after, PaPlacedLabel, i), *b = &g_array_index (before, PaPlacedLabel, k);
+        if (!a->zone || a->zone != b->zone)
+          continue;
+        g_assert_cmpfloat_with_epsilon (a->x, b->x - 37, 1e-6);
+        g_assert_cmpfloat_with_epsilon (a->y, b->y + 23, 1e-6);
+        common++;
+      }
+  g_test_message ("%u names moved with the pan", common);
+  g_assert_cmpuint (common, >=, 3);
+
+  /* near the region's edge, in idle time, names are placed for a region around the view;
+   * the names that stay where they were in the zoom's grid keep their images */
+  {
+    guint with_image = 0, kept = 0, steps = 0;
+    GArray *now;
+    for (guint k = 0; k < placed->len; k++)
+      with_image += g_array_index (placed, PaPlacedLabel, k).image != NULL;
+    g_assert_cmpuint (with_image, >, 0); /* made when the frames above were drawn */
+    g_assert_false (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13));
+    view.cx += 250 / view.world;
+    /* in slices: one step starts, the others place a few hundred zones each */
+    while (pa_painter_place_labels_ahead (cr, &view, plan, NULL, NULL, 13))
+      steps++;
+    g_assert_cmpuint (steps, >=, 2);
+    now = pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region);
+    g_assert_true (now != NULL && now != placed);
+    for (guint k = 0; k < now->len; k++)
+      kept += g_array_index (now, PaPlacedLabel, k).image != NULL;
+    g_test_message ("%u of %u names kept their image in the new region", kept, with_image);
+    g_assert_cmpuint (kept, >, 0);
+    placed = now;
+  }
+
+  /* far away at the same zoom: a new region */
+  view.cx += 2000 / view.world;
+  pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+  g_assert_true (pa_zone_index_get_label_region (index, &view, 13, NULL, NULL, &region) != placed);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* On raster surfaces the screen's names are painted from images made once per name;
+ * they look as the names drawn as text do (a hair of rotation makes the painter draw
+ * text), at scale 1 and at device scale 2. */
+static void
+test_screen_label_images_match_text (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PaPlan) plan = pa_store_load_plan (pa_test_default_store (), "yantai", &error);
+  PaBBox extent = pa_plan_get_extent (plan);
+
+  g_assert_no_error (error);
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *s[2];
+      PaView view;
+      guint worst = 0, n_off = 0, n_ink = 0;
+
+      pa_view_init_fit (&view, &extent, 700, 500, 30);
+      pa_view_snap_to_pixels (&view, scale);
+      for (int k = 0; k < 2; k++)
+        {
+          cairo_t *cr;
+          s[k] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 700 * scale, 500 * scale);
+          cairo_surface_set_device_scale (s[k], scale, scale);
+          cr = cairo_create (s[k]);
+          if (k == 1)
+            cairo_rotate (cr, 1e-12);
+          pa_painter_draw_labels (cr, &view, plan, NULL, NULL, 13, FALSE);
+          cairo_destroy (cr);
+          cairo_surface_flush (s[k]);
+        }
+      for (int y = 0; y < 500 * scale; y++)
+        for (int x = 0; x < 700 * scale; x++)
+          {
+            guint32 a = *(guint32 *) (cairo_image_surface_get_data (s[0]) + y * cairo_image_surface_get_stride (s[0]) + x * 4);
+            guint32 b = *(guint32 *) (cairo_image_surface_get_data (s[1]) + y * cairo_image_surface_get_stride (s[1]) + x * 4);
+            guint d = 0;
+            for (int c = 0; c < 32; c += 8)
+              d = MAX (d, (guint) ABS ((int) ((a >> c) & 0xff) - (int) ((b >> c) & 0xff)));
+            worst = MAX (worst, d);
+            n_off += d > 8;
+            n_ink += (b >> 24) > 0x80;
+          }
+      g_test_message ("scale %d: %u pixels of names, worst difference %u, %u off by more than 8", scale, n_ink,
+                      worst, n_off);
+      g_assert_cmpuint (n_ink, >, 2000);
+      /* at scale 2 the hair of rotation alone moves some glyphs of the reference by a
+       * device pixel (pango rounds their places differently); an image of the wrong
+       * resolution or place differs at most pixels of ink */
+      g_assert_cmpuint (n_off, <=, n_ink / (scale == 1 ? 100 : 25));
+      cairo_surface_destroy (s[0]);
+      cairo_surface_destroy (s[1]);
+    }
+}
+
 /* A square zone of side @d degrees centred on (lon, lat). */
 static PaGeometry *
 square (double lon, double lat, double d)
@@ -549,6 +680,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/screen-labels-belong-to-their-zones", test_screen_labels_belong_to_their_zones);
+  g_test_add_func ("/render/screen-labels-follow-a-pan", test_screen_labels_follow_a_pan);
+  g_test_add_func ("/render/screen-label-images-match-text", test_screen_label_images_match_text);
   g_test_add_func ("/render/index-follows-edits", test_index_follows_edits);
   g_test_add_func ("/render/palette-survives-colour-blindness", test_palette_survives_colour_blindness);
   g_test_add_func ("/render/figure-locator-marks-the-area", test_figure_locator_marks_the_area);

@@ -16,6 +16,7 @@
 #include "app/pa-window.h"
 #include "app/pa-zone-dialog.h"
 #include "app/pa-organisation-dialog.h"
+#include "render/pa-painter.h"
 #include "app/pa-target-dialog.h"
 #include "geo/pa-geodesic.h"
 #include "audit/pa-audit.h"
@@ -842,6 +843,90 @@ test_import_and_export_data (void)
   g_assert_nonnull (strstr (text, "高端药械集聚发展区"));
 }
 
+/* The map's pixel at (lon, lat), as the window would paint it now. */
+static guint32
+map_pixel (double lon, double lat)
+{
+  GtkWidget *map = GTK_WIDGET (pa_window_get_map (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (map);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (map));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (map), h = gtk_widget_get_height (map);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guint32 *data = g_new0 (guint32, (gsize) w * h);
+  double x, y;
+
+  g_assert_true (pa_window_map_coords (window, lon, lat, &x, &y));
+  g_assert_true (x >= 0 && y >= 0 && x < w && y < h);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_download (texture, (guchar *) data, (gsize) w * 4);
+  return data[(int) y * w + (int) x] & 0xffffff;
+}
+
+static guint
+colour_distance (guint32 a, guint32 b)
+{
+  guint d = 0;
+  for (int k = 0; k < 24; k += 8)
+    d = MAX (d, (guint) ABS ((int) ((a >> k) & 0xff) - (int) ((b >> k) & 0xff)));
+  return d;
+}
+
+/* The zones on the map come from tiles kept between frames (pa-zone-tiles.c): the window
+ * still shows a selection as soon as it is made, and the zone as before once it is
+ * undone. */
+static void
+test_map_tiles_follow_selection (void)
+{
+  g_autoptr (GError) error = NULL;
+  PaPlan *plan;
+  PaZone *zone = NULL;
+  PaBBox b;
+  double lon = 0, lat = 0;
+  guint32 first, plain, selected, again;
+
+  g_assert_true (pa_window_show_plan (window, "shenzhen", &error));
+  pa_window_select_zone (window, NULL);
+  iterate_until (map_ready, 2000);
+  spin (200);
+  plan = pa_window_get_plan (window);
+  /* a point of a zone that is inside no other zone and away from its name */
+  for (guint i = 0; i < g_list_model_get_n_items (pa_plan_get_zones (plan)) && !zone; i++)
+    {
+      g_autoptr (PaZone) z = g_list_model_get_item (pa_plan_get_zones (plan), i);
+      PaPoint lp;
+      if (!pa_zone_get_geometry (z))
+        continue;
+      lp = pa_geometry_get_label_point (pa_zone_get_geometry (z));
+      b = pa_geometry_get_bbox (pa_zone_get_geometry (z));
+      for (double f = 0.35; f < 0.95 && !zone; f += 0.1)
+        {
+          double x, y;
+          lon = lp.x, lat = lp.y - f * (lp.y - b.miny);
+          if (pa_painter_hit_test (plan, lon, lat) == z && pa_window_map_coords (window, lon, lat, &x, &y))
+            zone = z;
+        }
+    }
+  g_assert_nonnull (zone);
+  first = map_pixel (lon, lat);
+  plain = map_pixel (lon, lat); /* a later frame, from the kept tiles */
+  g_assert_cmpuint (colour_distance (first, plain), <=, 4);
+
+  /* through the document, as a click does: the window's own selection also moves the map */
+  pa_document_select_zone (pa_window_get_document (window), zone);
+  spin (300);
+  selected = map_pixel (lon, lat);
+  g_test_message ("%s: %06x, selected %06x", pa_zone_get_name (zone), plain, selected);
+  g_assert_cmpuint (colour_distance (plain, selected), >=, 6); /* fill 0.55 over 0.38: 8 here */
+  pa_document_select_zone (pa_window_get_document (window), NULL);
+  spin (300);
+  again = map_pixel (lon, lat);
+  g_assert_cmpuint (colour_distance (plain, again), <=, 4);
+}
+
 /* The pointer over a zone outlines it and names it with its role; the keyboard's moves
  * pan, zoom and go from zone to zone in the list's order, selecting each. */
 static void
@@ -1110,5 +1195,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/provenance-in-details-and-export", test_provenance_in_details_and_export);
   g_test_add_func ("/window/forms-attach-target-and-enterprise", test_forms_attach_target_and_enterprise);
   g_test_add_func ("/window/import-and-export-data", test_import_and_export_data);
+  g_test_add_func ("/window/map-tiles-follow-selection", test_map_tiles_follow_selection);
   return g_test_run ();
 }

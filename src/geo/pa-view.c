@@ -42,6 +42,15 @@ pa_view_init_tile (PaView *view, int x, int y, int zoom, double size)
 }
 
 void
+pa_view_snap_to_pixels (PaView *view, double scale)
+{
+  double x0 = round ((view->cx * view->world - view->width / 2) * scale);
+  double y0 = round ((view->cy * view->world - view->height / 2) * scale);
+  view->cx = (x0 / scale + view->width / 2) / view->world;
+  view->cy = (y0 / scale + view->height / 2) / view->world;
+}
+
+void
 pa_view_project (const PaView *view, double lon, double lat, double *x, double *y)
 {
   double mx, my;

@@ -22,6 +22,10 @@ void pa_view_init (PaView *view, double lon, double lat, double zoom, double wid
 void pa_view_init_fit (PaView *view, const PaBBox *box, double width, double height, double margin);
 /* The view of tile (x, y) at @zoom, @size pixels square. */
 void pa_view_init_tile (PaView *view, int x, int y, int zoom, double size);
+/* Moves the view's centre by under half a device pixel (@scale device pixels per surface
+ * unit) so its top-left corner falls on a whole pixel of the zoom's pixel grid: cached
+ * tiles of that grid are then painted unfiltered, without blur. */
+void pa_view_snap_to_pixels (PaView *view, double scale);
 void pa_view_project (const PaView *view, double lon, double lat, double *x, double *y);
 /* Same, from normalised mercator coordinates (pa_geometry_get_mercator). */
 static inline void

@@ -26,7 +26,10 @@ pa_plan_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   pa_view_init (&view, shumate_location_get_longitude (SHUMATE_LOCATION (vp)),
                 shumate_location_get_latitude (SHUMATE_LOCATION (vp)), shumate_viewport_get_zoom_level (vp), w, h);
+  /* names are kept as images on whole device pixels (pa_painter_draw_labels) */
+  pa_view_snap_to_pixels (&view, gtk_widget_get_scale_factor (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  pa_painter_set_pixel_scale (cr, gtk_widget_get_scale_factor (widget));
   pa_painter_draw_zones (cr, &view, self->plan, NULL, 1.0);
   pa_painter_draw_labels (cr, &view, self->plan, NULL, NULL, 13, FALSE);
   cairo_destroy (cr);

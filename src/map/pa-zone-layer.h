@@ -1,8 +1,10 @@
 /* pa-zone-layer.h — the plan's zones drawn over the map, by the shared painter.
  *
  * A ShumateLayer that follows a PaDocument: it repaints when the viewport moves, the plan
- * or the selection changes, or an edit lands. It owns no geometry. While the edit layer
- * reshapes a part, the zone being edited is left to it (pa_zone_layer_set_editing).
+ * or the selection changes, or an edit lands. It owns no geometry. Fills and outlines
+ * come from raster tiles of the current zoom (PaZoneTiles), drawn in idle time around
+ * the view; sites and names are drawn over them every frame. Its view is snapped to
+ * whole device pixels, where the tiles lie.
  */
 #pragma once
 

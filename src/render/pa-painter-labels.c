@@ -35,8 +35,8 @@ pa_painter_layout_new (cairo_t *cr, const char *text, double font_px, gboolean b
  * stroked glyph outline (crisp at any zoom); on raster surfaces stroking outlines
  * dominated a frame (callgrind: 70 % of the zone layer), so the halo is the text drawn
  * eight times slightly offset, which reuses cairo's glyph cache. */
-static void
-show_halo_text (cairo_t *cr, PangoLayout *layout, double x, double y, PaColor color, double halo)
+void
+pa_painter_show_halo_text (cairo_t *cr, PangoLayout *layout, double x, double y, PaColor color, double halo)
 {
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
   if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG)
@@ -125,8 +125,8 @@ place_label_checked (const PaView *view, GArray *placed, double x, double y, int
 }
 
 /* A thin line from a zone to its label when the label had to move away from it. */
-static void
-draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int h)
+void
+pa_painter_draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int h)
 {
   double tx = CLAMP (ax, lx, lx + w), ty = CLAMP (ay, ly, ly + h);
   if (hypot (tx - ax, ty - ay) < h * 0.6)
@@ -140,10 +140,11 @@ draw_leader (cairo_t *cr, double ax, double ay, double lx, double ly, int w, int
   cairo_fill (cr);
 }
 
-static void
-placed_label_clear (gpointer p)
+void
+pa_painter_placed_label_clear (gpointer p)
 {
   g_clear_object (&((PaPlacedLabel *) p)->layout);
+  g_clear_pointer (&((PaPlacedLabel *) p)->image, cairo_surface_destroy);
 }
 
 typedef struct
@@ -176,26 +177,94 @@ on_own_zone (const PaView *view, double cx, double cy, gpointer data)
   return TRUE;
 }
 
-/* Where the names go in @view: zones in view only, smallest first; a layout is made only
- * for a name that is placed (sizes come measured from the index). */
-static GArray *
-place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
-              double font_px, gboolean every_zone)
+/* A placement in progress: the zones in view, smallest first, each given its name's place
+ * in turn, so idle time can do it in slices. */
+struct _PaLabelJob
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
-  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
-  g_autoptr (GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
-  OwnCheck own = { index, NULL, near };
+  cairo_t *cr; /* for the layouts (their metrics do not depend on the surface) */
+  PaView view;
+  PaZoneIndex *index; /* not a reference: the caller keeps the index */
+  PaZone *selected;
+  PaBasemap *districts;
+  double font_px;
+  gboolean every_zone;
+  GArray *in_view, *placed, *near, *out;
+  guint left; /* zones of in_view not yet placed: in_view[0 .. left) */
+};
 
-  g_array_set_clear_func (out, placed_label_clear);
+PaLabelJob *
+pa_painter_label_job_new (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected,
+                          PaBasemap *districts, double font_px, gboolean every_zone)
+{
+  PaLabelJob *job = g_new0 (PaLabelJob, 1);
+  job->cr = cairo_reference (cr);
+  job->view = *view;
+  job->index = index;
+  job->selected = selected;
+  job->districts = districts ? g_object_ref (districts) : NULL;
+  job->font_px = font_px;
+  job->every_zone = every_zone;
+  job->out = g_array_new (FALSE, FALSE, sizeof (PaPlacedLabel));
+  g_array_set_clear_func (job->out, pa_painter_placed_label_clear);
+  job->placed = g_array_new (FALSE, FALSE, sizeof (PaBBox));
+  job->in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  job->near = g_array_new (FALSE, FALSE, sizeof (guint));
   if (index)
-    pa_zone_index_query_view (index, view, 0, in_view);
-  /* smallest last in paint order = placed first, so small zones keep their names */
-  for (guint k = in_view->len; k-- > 0;)
+    pa_zone_index_query_view (index, view, 0, job->in_view);
+  job->left = job->in_view->len;
+  return job;
+}
+
+void
+pa_painter_label_job_free (PaLabelJob *job)
+{
+  cairo_destroy (job->cr);
+  g_clear_object (&job->districts);
+  g_array_unref (job->out);
+  g_array_unref (job->placed);
+  g_array_unref (job->in_view);
+  g_array_unref (job->near);
+  g_free (job);
+}
+
+/* The district names where they fit: where a zone is, in which district. */
+static void
+place_district_names (PaLabelJob *job)
+{
+  const PaView *view = &job->view;
+  for (guint i = 0; job->districts && i < pa_basemap_get_n_districts (job->districts); i++)
     {
-      guint i = g_array_index (in_view, guint, k);
-      PaZone *z = pa_zone_index_get_zone (index, i);
+      const char *name;
+      PaGeometry *g = pa_basemap_get_district (job->districts, i, NULL, &name);
+      PaPoint lp = pa_geometry_get_cached_label_point (g);
+      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE, NULL };
+      double x, y;
+
+      pa_view_project (view, lp.x, lp.y, &x, &y);
+      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
+        continue;
+      l.layout = pa_painter_layout_new (job->cr, name, job->font_px * 0.85, FALSE);
+      pango_layout_get_pixel_size (l.layout, &l.w, &l.h);
+      if (place_label (view, job->placed, x, y, l.w, l.h, 0, FALSE, &l.x, &l.y))
+        g_array_append_val (job->out, l);
+      else
+        g_object_unref (l.layout);
+    }
+}
+
+gboolean
+pa_painter_label_job_step (PaLabelJob *job, guint n_zones)
+{
+  const PaView *view = &job->view;
+  OwnCheck own = { job->index, NULL, job->near };
+  cairo_t *cr = job->cr;
+  double font_px = job->font_px;
+
+  /* smallest last in paint order = placed first, so small zones keep their names */
+  for (; job->left > 0 && n_zones > 0; n_zones--)
+    {
+      guint i = g_array_index (job->in_view, guint, --job->left);
+      PaZone *z = pa_zone_index_get_zone (job->index, i);
       PaGeometry *g = pa_zone_get_geometry (z);
       PaPoint lp = pa_geometry_get_cached_label_point (g);
       PaBBox gb = pa_geometry_get_bbox (g);
@@ -209,7 +278,7 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
       if (isnan (ax) || ax < view->ox || ax > view->ox + view->width || ay < view->oy
           || ay > view->oy + view->height)
         continue;
-      if (z == selected)
+      if (z == job->selected)
         {
           /* 示意 for a schematic outline, 推定 for an inferred role or place, ✎ for the
            * planner's: a reader of the figure sees each */
@@ -218,16 +287,16 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
           pango_layout_get_pixel_size (layout, &w, &h);
         }
       else
-        pa_zone_index_get_label_size (index, i, cr, font_px, &w, &h);
+        pa_zone_index_get_label_size (job->index, i, cr, font_px, &w, &h);
       /* a small zone would hide under its own name: put the name just below it */
       if (size < 2.5 * h)
         ay += size / 2 + h / 2.0 + 1;
       own.zone = z;
       /* forced (the selected zone's), the name takes its own label point, on its zone */
-      if (size < 2.5 * h && z == selected)
+      if (size < 2.5 * h && z == job->selected)
         ay -= size / 2 + h / 2.0 + 1;
-      if (place_label_checked (view, placed, ax, ay, w, h, every_zone ? 4 : 1, every_zone || z == selected,
-                               on_own_zone, &own, &x, &y))
+      if (place_label_checked (view, job->placed, ax, ay, w, h, job->every_zone ? 4 : 1,
+                               job->every_zone || z == job->selected, on_own_zone, &own, &x, &y))
         {
           PaPlacedLabel l = { NULL, x, y, ax, ay, w, h, TRUE, FALSE, z };
           if (!layout)
@@ -236,58 +305,39 @@ place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selec
               layout = pa_painter_layout_new (cr, text, font_px, FALSE);
             }
           l.layout = g_steal_pointer (&layout);
-          g_array_append_val (out, l);
+          g_array_append_val (job->out, l);
         }
     }
-  /* district names where they fit: where a zone is, in which district */
-  for (guint i = 0; districts && i < pa_basemap_get_n_districts (districts); i++)
+  if (job->left > 0)
+    return FALSE;
+  if (job->districts)
     {
-      const char *name;
-      PaGeometry *g = pa_basemap_get_district (districts, i, NULL, &name);
-      PaPoint lp = pa_geometry_get_cached_label_point (g);
-      PaPlacedLabel l = { NULL, 0, 0, 0, 0, 0, 0, FALSE, TRUE, NULL };
-      double x, y;
-
-      pa_view_project (view, lp.x, lp.y, &x, &y);
-      if (x < view->ox || x > view->ox + view->width || y < view->oy || y > view->oy + view->height)
-        continue;
-      l.layout = pa_painter_layout_new (cr, name, font_px * 0.85, FALSE);
-      pango_layout_get_pixel_size (l.layout, &l.w, &l.h);
-      if (place_label (view, placed, x, y, l.w, l.h, 0, FALSE, &l.x, &l.y))
-        g_array_append_val (out, l);
-      else
-        g_object_unref (l.layout);
+      place_district_names (job);
+      g_clear_object (&job->districts);
     }
-  return out;
+  return TRUE;
 }
 
-void
-pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                        PaBasemap *districts, double font_px, gboolean every_zone)
+GArray *
+pa_painter_label_job_get_labels (PaLabelJob *job)
 {
-  g_autoptr (PaZoneIndex) index = plan ? pa_zone_index_ref_for_plan (plan) : NULL;
-  g_autoptr (GArray) fresh = NULL;
-  const PaColor district_ink = { 0.45, 0.42, 0.40 };
-  /* the placement is kept for the next frame of the same view (a drag, a redraw) */
-  GArray *labels = index && !every_zone ? pa_zone_index_get_labels (index, view, font_px, selected, districts) : NULL;
+  g_return_val_if_fail (job->left == 0, NULL);
+  return job->out;
+}
 
-  if (!labels)
-    {
-      labels = fresh = place_labels (cr, view, index, selected, districts, font_px, every_zone);
-      if (index && !every_zone)
-        pa_zone_index_set_labels (index, view, font_px, selected, districts, fresh);
-    }
-  cairo_save (cr);
-  for (guint k = 0; k < labels->len; k++)
-    {
-      PaPlacedLabel *l = &g_array_index (labels, PaPlacedLabel, k);
-      pango_cairo_update_layout (cr, l->layout);
-      if (l->leader)
-        draw_leader (cr, l->ax, l->ay, l->x, l->y, l->w, l->h);
-      show_halo_text (cr, l->layout, l->x, l->y, l->district ? district_ink : pa_painter_ink,
-                      l->district ? font_px / 5 : font_px / 4);
-    }
-  cairo_restore (cr);
+/* Where the names go in @view: zones in view only, smallest first; a layout is made only
+ * for a name that is placed (sizes come measured from the index). */
+GArray *
+pa_painter_place_labels (cairo_t *cr, const PaView *view, PaZoneIndex *index, PaZone *selected, PaBasemap *districts,
+                         double font_px, gboolean every_zone)
+{
+  PaLabelJob *job = pa_painter_label_job_new (cr, view, index, selected, districts, font_px, every_zone);
+  GArray *out;
+
+  pa_painter_label_job_step (job, G_MAXUINT);
+  out = g_array_ref (pa_painter_label_job_get_labels (job));
+  pa_painter_label_job_free (job);
+  return out;
 }
 
 double
@@ -548,7 +598,7 @@ show_district_name (cairo_t *cr, const PaView *view, PaBasemap *districts, guint
   pango_layout_get_pixel_size (layout, &w, &h);
   if (!place_label (view, placed, x, y, w, h, steps, FALSE, &x, &y))
     return FALSE;
-  show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
+  pa_painter_show_halo_text (cr, layout, x, y, district_ink, font_px / 5);
   return TRUE;
 }
 
@@ -568,8 +618,8 @@ pa_painter_show_figure_labels (cairo_t *cr, const PaView *view, GArray *labels, 
       g_autoptr (PangoLayout) layout = pa_painter_layout_new (cr, text, font_px, pl->number || pl->zone == selected);
       int w = (int) (pl->box.maxx - pl->box.minx), h = (int) (pl->box.maxy - pl->box.miny);
       if (!pl->number)
-        draw_leader (cr, pl->ax, pl->ay, pl->box.minx, pl->box.miny, w, h);
-      show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
+        pa_painter_draw_leader (cr, pl->ax, pl->ay, pl->box.minx, pl->box.miny, w, h);
+      pa_painter_show_halo_text (cr, layout, pl->box.minx, pl->box.miny, pa_painter_ink, font_px / 4);
       g_array_append_val (placed, pl->box);
     }
   /* district names off the zones' names: first every district of the plan's area, each

@@ -27,6 +27,11 @@ typedef struct
  * the default, is the interface language. Furniture (legend, scale, notes) follows it. */
 void pa_painter_set_language (cairo_t *cr, const char *lang);
 const char *pa_painter_get_language (cairo_t *cr);
+/* Device pixels per unit of @cr where its surface does not say so (GTK records a layer's
+ * cairo node at scale 1 and replays it at the window's): the screen's names are kept as
+ * images of that resolution. Without it, the surface's device scale. */
+void pa_painter_set_pixel_scale (cairo_t *cr, double scale);
+double pa_painter_get_pixel_scale (cairo_t *cr);
 
 /* Colour of a role, by its position in the plan's legend. */
 PaColor pa_painter_role_color (PaPlan *plan, const char *role);
@@ -58,6 +63,11 @@ void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, doubl
  * crowded; on screen crowded names wait for the planner to zoom in. */
 void pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                              PaBasemap *districts, double font_px, gboolean every_zone);
+/* For idle time: when @view has come within half the margin of the region its names
+ * were placed for on screen (or left it), places them for a region around @view now, so
+ * the frame that would leave it need not. TRUE when it placed. */
+gboolean pa_painter_place_labels_ahead (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                                        PaBasemap *districts, double font_px);
 /* Where a figure puts a zone's name: its box on the surface, the box's centre (the
  * anchor) in lon/lat, the zone's label point on the surface (where a leader starts), and
  * the number (①…) that stands for it when the zone is too crowded for its name (the name

@@ -192,6 +192,9 @@ pa_zone_index_clear (gpointer p)
   g_free (self->label_w);
   g_free (self->label_h);
   g_clear_pointer (&self->labels.labels, g_array_unref);
+  g_clear_pointer (&self->labels.shown, g_array_unref);
+  if (self->labels.ahead)
+    self->labels.ahead_free (self->labels.ahead);
 }
 
 void
@@ -281,19 +284,54 @@ pa_zone_index_get_labels (PaZoneIndex *self, const PaView *view, double font_px,
                           gconstpointer districts)
 {
   PaLabelCache *c = &self->labels;
-  if (!c->labels || !same_view (&c->view, view) || c->font_px != font_px || c->selected != selected
+  if (!c->shown || !same_view (&c->view, view) || c->font_px != font_px || c->selected != selected
       || c->districts != districts)
     return NULL;
-  return c->labels;
+  return c->shown;
 }
 
 void
-pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
-                          gconstpointer districts, GArray *labels)
+pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, GArray *shown)
+{
+  PaLabelCache *c = &self->labels;
+  g_clear_pointer (&c->shown, g_array_unref);
+  c->view = *view;
+  c->shown = g_array_ref (shown);
+}
+
+GArray *
+pa_zone_index_get_label_region (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
+                                gconstpointer districts, PaView *region)
+{
+  PaLabelCache *c = &self->labels;
+  const PaView *r = &c->region;
+  double vw = view->width / 2 / view->world, vh = view->height / 2 / view->world;
+  double rw = r->width / 2 / r->world, rh = r->height / 2 / r->world;
+
+  if (!c->labels || r->world != view->world || c->font_px != font_px || c->selected != selected
+      || c->districts != districts)
+    return NULL;
+  if (view->cx - vw < r->cx - rw || view->cx + vw > r->cx + rw || view->cy - vh < r->cy - rh
+      || view->cy + vh > r->cy + rh)
+    return NULL;
+  *region = *r;
+  return c->labels;
+}
+
+PaLabelCache *
+pa_zone_index_peek_label_cache (PaZoneIndex *self)
+{
+  return &self->labels;
+}
+
+void
+pa_zone_index_set_label_region (PaZoneIndex *self, const PaView *region, double font_px, PaZone *selected,
+                                gconstpointer districts, GArray *labels)
 {
   PaLabelCache *c = &self->labels;
   g_clear_pointer (&c->labels, g_array_unref);
-  c->view = *view;
+  g_clear_pointer (&c->shown, g_array_unref);
+  c->region = *region;
   c->font_px = font_px;
   c->selected = selected; /* compared, never dereferenced */
   c->districts = districts;

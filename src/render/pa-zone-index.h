@@ -34,15 +34,19 @@ int pa_zone_index_get_role_index (PaZoneIndex *self, guint i);
  * measured once and kept: the painter's metrics do not depend on the surface. */
 void pa_zone_index_get_label_size (PaZoneIndex *self, guint i, cairo_t *cr, double font_px, int *w, int *h);
 
-/* The screen's labels as last placed, for the view, selection and font they were placed
- * for; NULL when those differ (pa_zone_index_set_labels keeps a new placement). */
+/* The screen's names: placed once for a region around the view at its zoom (so a pan
+ * only moves them), and the ones the last frame drew, in its view's coordinates. */
 typedef struct
 {
-  PaView view;
+  PaView region; /* the view the names were placed in: the frame's, widened */
   double font_px;
   PaZone *selected;
   gconstpointer districts;
-  GArray *labels; /* PaPlacedLabel */
+  GArray *labels; /* PaPlacedLabel, in @region's coordinates */
+  PaView view;    /* the last frame drawn from them */
+  GArray *shown;  /* PaPlacedLabel: that frame's, in @view's coordinates */
+  gpointer ahead; /* the painter's placement of the next region, in progress */
+  GDestroyNotify ahead_free;
 } PaLabelCache;
 
 typedef struct
@@ -52,12 +56,26 @@ typedef struct
   int w, h;
   gboolean leader, district;
   PaZone *zone; /* whose name it is (the plan holds it); NULL for a district's */
+  /* on raster surfaces, the name and its halo drawn once: an image of device pixels,
+   * for this scale and these fractions of a pixel of x and y */
+  cairo_surface_t *image;
+  double image_scale, image_fx, image_fy;
+  guint source; /* in a frame's labels: its position in the region's placement */
 } PaPlacedLabel;
 
+/* The names the last frame drew, if it was drawn for @view, @font_px, @selected and
+ * @districts; else NULL. */
 GArray *pa_zone_index_get_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
                                   gconstpointer districts);
-void pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
-                               gconstpointer districts, GArray *labels);
+void pa_zone_index_set_labels (PaZoneIndex *self, const PaView *view, GArray *shown);
+/* The names placed for a region at @view's zoom that holds all of @view (its view in
+ * @region), for the same font, selection and districts; else NULL. */
+GArray *pa_zone_index_get_label_region (PaZoneIndex *self, const PaView *view, double font_px, PaZone *selected,
+                                        gconstpointer districts, PaView *region);
+/* The screen's names as last placed, whatever view they were placed for. */
+PaLabelCache *pa_zone_index_peek_label_cache (PaZoneIndex *self);
+void pa_zone_index_set_label_region (PaZoneIndex *self, const PaView *region, double font_px, PaZone *selected,
+                                     gconstpointer districts, GArray *labels);
 
 /* Appends to @out (of guint) the paint-order positions, ascending, of the zones whose box
  * meets @box (normalised mercator). */
