@@ -145,6 +145,70 @@ test_basemap_shows_rivers_and_reclaimed_land (void)
     }
 }
 
+/* Where a finer tier begins, its land meets the coarser tier's with no line across the
+ * land: the straight edges where the tier's land was cut to its box are not coast. Drawn
+ * at zoom 12 across the north edge of Shenzhen's box, the rows at the edge are the land's
+ * colour wherever the rows above and below are land. */
+static void
+test_basemap_tier_edges_draw_no_line (void)
+{
+  g_autoptr (PaBasemap) basemap = continuous_basemap ();
+  guint checked = 0, off = 0;
+  PaBBox cov = { 0 };
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < pa_basemap_get_n_tiers (basemap) && !found; i++)
+    {
+      int tier;
+      pa_basemap_get_tier (basemap, i, &tier, NULL, &cov);
+      found = tier > 0 && cov.minx < 114.2 && cov.maxx > 114.2 && cov.miny < 22.6 && cov.maxy > 22.6
+              && cov.maxy < 24;
+    }
+  g_assert_true (found);
+  for (int k = 0; k < 3; k++)
+    {
+      double lon = 114.05 + 0.1 * k; /* land north of 深圳 */
+      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+      cairo_t *cr = cairo_create (s);
+      const guint8 *data;
+      int stride;
+      double ex, ey;
+      PaView view;
+
+      pa_view_init (&view, lon, cov.maxy, 12, 256, 256);
+      pa_painter_draw_basemap (cr, &view, basemap, FALSE);
+      cairo_destroy (cr);
+      cairo_surface_flush (s);
+      data = cairo_image_surface_get_data (s);
+      stride = cairo_image_surface_get_stride (s);
+      pa_view_project (&view, lon, cov.maxy, &ex, &ey);
+      for (int x = 0; x < 256; x++)
+        {
+          guint32 above = *(const guint32 *) (data + ((int) ey - 8) * stride + x * 4) & 0xffffff;
+          guint32 below = *(const guint32 *) (data + ((int) ey + 8) * stride + x * 4) & 0xffffff;
+          if (!is_land (above) || !is_land (below) || above != below)
+            continue;
+          checked++;
+          for (int y = (int) ey - 2; y <= (int) ey + 2; y++)
+            {
+              guint32 c = *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+              int d = abs ((int) ((c >> 16) & 0xff) - (int) ((above >> 16) & 0xff))
+                      + abs ((int) ((c >> 8) & 0xff) - (int) ((above >> 8) & 0xff))
+                      + abs ((int) (c & 0xff) - (int) (above & 0xff));
+              if (d > 20)
+                {
+                  off++;
+                  break;
+                }
+            }
+        }
+      cairo_surface_destroy (s);
+    }
+  g_test_message ("%u columns of land across the edge, %u with a line", checked, off);
+  g_assert_cmpuint (checked, >, 200);
+  g_assert_cmpuint (off, <, checked / 10); /* rivers and borders may cross it; a line would not */
+}
+
 static gboolean
 surface_is_blank (cairo_surface_t *s)
 {
@@ -678,6 +742,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/tiles-without-basemap-layers-show-no-data", test_tiles_without_basemap_layers_show_no_data);
   g_test_add_func ("/render/basemap-is-land-or-water-everywhere", test_basemap_is_land_or_water_everywhere);
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
+  g_test_add_func ("/render/basemap-tier-edges-draw-no-line", test_basemap_tier_edges_draw_no_line);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/screen-labels-belong-to-their-zones", test_screen_labels_belong_to_their_zones);
   g_test_add_func ("/render/screen-labels-follow-a-pan", test_screen_labels_follow_a_pan);

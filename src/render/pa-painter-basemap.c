@@ -101,10 +101,24 @@ draw_tier (cairo_t *cr, const PaView *view, PaBasemap *basemap, guint i, const P
   path_parts (cr, view, g, mb, TRUE);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   pa_painter_set_color (cr, land, 1);
-  cairo_fill_preserve (cr);
-  pa_painter_set_color (cr, coast, 1);
-  cairo_set_line_width (cr, 0.7);
-  cairo_stroke (cr);
+  {
+    /* the coast, but not the straight edges where the tier's land was cut to its box
+     * (they drew a line across the land where a finer tier begins): stroked inside the
+     * box less a pixel */
+    cairo_path_t *path = cairo_copy_path (cr);
+    double ux = 1, uy = 0;
+    cairo_fill (cr);
+    cairo_device_to_user_distance (cr, &ux, &uy);
+    cairo_save (cr);
+    cairo_rectangle (cr, x0 + fabs (ux), y0 + fabs (ux), x1 - x0 - 2 * fabs (ux), y1 - y0 - 2 * fabs (ux));
+    cairo_clip (cr);
+    cairo_append_path (cr, path);
+    cairo_path_destroy (path);
+    pa_painter_set_color (cr, coast, 1);
+    cairo_set_line_width (cr, 0.7);
+    cairo_stroke (cr);
+    cairo_restore (cr);
+  }
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
