@@ -209,6 +209,44 @@ test_basemap_tier_edges_draw_no_line (void)
   g_assert_cmpuint (off, <, checked / 10); /* rivers and borders may cross it; a line would not */
 }
 
+/* Plans shown as layers name one place once: Pudong's 张江 lies under Shanghai's 张江,
+ * so Pudong's layer leaves its name out there (Shanghai's is drawn on top); with no plan
+ * over it, the name is drawn. */
+static void
+test_layer_names_under_the_windows_plan (void)
+{
+  g_autoptr (PaPlan) pudong = pa_store_load_plan (pa_test_default_store (), "pudong", NULL);
+  g_autoptr (PaPlan) shanghai = pa_store_load_plan (pa_test_default_store (), "shanghai", NULL);
+  PaZone *zhangjiang = pa_plan_find_zone (pudong, "zhangjiang");
+  PaPoint lp;
+  guint inked[2] = { 0 };
+
+  g_assert_nonnull (zhangjiang);
+  lp = pa_geometry_get_label_point (pa_zone_get_geometry (zhangjiang));
+  g_assert_nonnull (pa_painter_hit_test (shanghai, lp.x, lp.y));
+  for (int k = 0; k < 2; k++)
+    {
+      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+      cairo_t *cr = cairo_create (s);
+      const guint8 *data;
+      PaView view;
+
+      pa_view_init (&view, lp.x, lp.y, 12, 400, 300);
+      pa_painter_draw_labels_under (cr, &view, pudong, k ? shanghai : NULL, 13);
+      cairo_destroy (cr);
+      cairo_surface_flush (s);
+      data = cairo_image_surface_get_data (s);
+      /* the name's ink around the label point */
+      for (int y = 110; y < 190; y++)
+        for (int x = 100; x < 300; x++)
+          inked[k] += data[y * cairo_image_surface_get_stride (s) + x * 4 + 3] > 128;
+      cairo_surface_destroy (s);
+    }
+  g_test_message ("ink around 张江: %u alone, %u under Shanghai", inked[0], inked[1]);
+  g_assert_cmpuint (inked[0], >, 50);
+  g_assert_cmpuint (inked[1], ==, 0);
+}
+
 static gboolean
 surface_is_blank (cairo_surface_t *s)
 {
@@ -743,6 +781,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/basemap-is-land-or-water-everywhere", test_basemap_is_land_or_water_everywhere);
   g_test_add_func ("/render/basemap-shows-rivers-and-reclaimed-land", test_basemap_shows_rivers_and_reclaimed_land);
   g_test_add_func ("/render/basemap-tier-edges-draw-no-line", test_basemap_tier_edges_draw_no_line);
+  g_test_add_func ("/render/layer-names-under-the-windows-plan", test_layer_names_under_the_windows_plan);
   g_test_add_func ("/render/labels-only-for-zones-in-view", test_labels_only_for_zones_in_view);
   g_test_add_func ("/render/screen-labels-belong-to-their-zones", test_screen_labels_belong_to_their_zones);
   g_test_add_func ("/render/screen-labels-follow-a-pan", test_screen_labels_follow_a_pan);

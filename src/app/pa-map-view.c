@@ -807,6 +807,7 @@ pa_map_view_add_plan_layer (PaMapView *self, PaPlan *plan)
   pl = g_new0 (PlanLayer, 1);
   /* under the window's own plan, which is the one selected and edited */
   pl->layer = pa_plan_layer_new (shumate_map_get_viewport (self->map), plan);
+  pa_plan_layer_set_over (pl->layer, self->document);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (pl->layer), SHUMATE_LAYER (self->zone_layer));
   g_ptr_array_add (self->plan_layers, pl);
   layers_changed (self);

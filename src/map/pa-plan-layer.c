@@ -9,6 +9,7 @@ struct _PaPlanLayer
 {
   ShumateLayer parent_instance;
   PaPlan *plan;
+  PaDocument *over; /* the window's document, whose plan is drawn over this one */
 };
 
 G_DEFINE_FINAL_TYPE (PaPlanLayer, pa_plan_layer, SHUMATE_TYPE_LAYER)
@@ -31,7 +32,7 @@ pa_plan_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   pa_painter_set_pixel_scale (cr, gtk_widget_get_scale_factor (widget));
   pa_painter_draw_zones (cr, &view, self->plan, NULL, 1.0);
-  pa_painter_draw_labels (cr, &view, self->plan, NULL, NULL, 13, FALSE);
+  pa_painter_draw_labels_under (cr, &view, self->plan, self->over ? pa_document_get_plan (self->over) : NULL, 13);
   cairo_destroy (cr);
 }
 
@@ -56,6 +57,7 @@ static void
 pa_plan_layer_dispose (GObject *object)
 {
   g_clear_object (&PA_PLAN_LAYER (object)->plan);
+  g_clear_object (&PA_PLAN_LAYER (object)->over);
   G_OBJECT_CLASS (pa_plan_layer_parent_class)->dispose (object);
 }
 
@@ -86,4 +88,19 @@ pa_plan_layer_get_plan (PaPlanLayer *self)
 {
   g_return_val_if_fail (PA_IS_PLAN_LAYER (self), NULL);
   return self->plan;
+}
+
+void
+pa_plan_layer_set_over (PaPlanLayer *self, PaDocument *document)
+{
+  g_return_if_fail (PA_IS_PLAN_LAYER (self));
+  if (self->over)
+    g_signal_handlers_disconnect_by_data (self->over, self);
+  g_set_object (&self->over, document);
+  if (document)
+    {
+      g_signal_connect_object (document, "notify::plan", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+    }
+  redraw (self);
 }

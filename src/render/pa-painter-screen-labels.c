@@ -287,9 +287,10 @@ show_label_image (cairo_t *cr, PaPlacedLabel *l, PaPlacedLabel *keep, double sca
   cairo_restore (cr);
 }
 
-void
-pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
-                        PaBasemap *districts, double font_px, gboolean every_zone)
+/* @over (may be NULL): a plan drawn over this one, whose zones hide this plan's names. */
+static void
+draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaPlan *over, PaZone *selected,
+             PaBasemap *districts, double font_px, gboolean every_zone)
 {
   g_autoptr (PaZoneIndex) index = plan ? pa_zone_index_ref_for_plan (plan) : NULL;
   g_autoptr (GArray) labels = NULL;
@@ -313,6 +314,13 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
       PaPlacedLabel *l = &g_array_index (labels, PaPlacedLabel, k);
       PaColor ink = l->district ? district_ink : pa_painter_ink;
       double halo = l->district ? font_px / 5 : font_px / 4;
+      if (over)
+        {
+          double lon, lat;
+          pa_view_unproject (view, l->x + l->w / 2.0, l->y + l->h / 2.0, &lon, &lat);
+          if (pa_painter_hit_test (over, lon, lat))
+            continue;
+        }
       if (l->leader)
         pa_painter_draw_leader (cr, l->ax, l->ay, l->x, l->y, l->w, l->h);
       if (placed)
@@ -326,3 +334,15 @@ pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *s
   cairo_restore (cr);
 }
 
+void
+pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
+                        PaBasemap *districts, double font_px, gboolean every_zone)
+{
+  draw_labels (cr, view, plan, NULL, selected, districts, font_px, every_zone);
+}
+
+void
+pa_painter_draw_labels_under (cairo_t *cr, const PaView *view, PaPlan *plan, PaPlan *over, double font_px)
+{
+  draw_labels (cr, view, plan, over, NULL, NULL, font_px, FALSE);
+}

@@ -63,6 +63,11 @@ void pa_painter_draw_sites (cairo_t *cr, const PaView *view, PaPlan *plan, doubl
  * crowded; on screen crowded names wait for the planner to zoom in. */
 void pa_painter_draw_labels (cairo_t *cr, const PaView *view, PaPlan *plan, PaZone *selected,
                              PaBasemap *districts, double font_px, gboolean every_zone);
+/* The screen's names of a plan shown as a layer under @over (the window's plan, may be
+ * NULL): a name whose box's centre lies on one of @over's zones is left out, since
+ * @over's zones and names are drawn over it (two plans naming one place, such as
+ * Shanghai's and Pudong's 张江, are named once). */
+void pa_painter_draw_labels_under (cairo_t *cr, const PaView *view, PaPlan *plan, PaPlan *over, double font_px);
 /* For idle time: when @view has come within half the margin of the region its names
  * were placed for on screen (or left it), places them for a region around @view now, so
  * the frame that would leave it need not. TRUE when it placed. */
