@@ -861,6 +861,16 @@ map_pixel (double lon, double lat)
   g_assert_true (x >= 0 && y >= 0 && x < w && y < h);
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
+  /* the paintable shows the map as last drawn: none between an invalidation and the next
+   * frame, so wait for that frame (the sanitizers make it slow) */
+  for (int i = 0; !node && i < 200; i++)
+    {
+      spin (50);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_download (texture, (guchar *) data, (gsize) w * 4);
   return data[(int) y * w + (int) x] & 0xffffff;
