@@ -303,6 +303,21 @@ commit_and_undo (PaDocument *doc, PaZone *zone)
   bench_report ("its undo, 10,000 zones", undo_ms);
 }
 
+/* The drag frames at district zoom (12, on @zone) and with the whole plan fitted. */
+static void
+drag_frames_at_both_zooms (PaDocument *doc, PaZone *zone, PaBasemap *basemap)
+{
+  PaPlan *plan = pa_document_get_plan (doc);
+  PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
+  PaView view;
+
+  pa_view_init (&view, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, 12, WIDTH, HEIGHT);
+  drag_frames ("district zoom", &view, plan, zone, basemap);
+  b = pa_plan_get_extent (plan);
+  pa_view_init_fit (&view, &b, WIDTH, HEIGHT, 40);
+  drag_frames ("whole plan", &view, plan, zone, basemap);
+}
+
 void
 bench_large_plan (const char *dir, PaBasemap *basemap)
 {
@@ -312,7 +327,6 @@ bench_large_plan (const char *dir, PaBasemap *basemap)
   g_autoptr (PaDocument) doc = NULL;
   g_autoptr (GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   PaZone *zone;
-  PaView view;
   gint64 middle;
 
   g_unlink (db);
@@ -340,16 +354,7 @@ bench_large_plan (const char *dir, PaBasemap *basemap)
   zone = pa_plan_find_zone_by_id (pa_document_get_plan (doc), middle);
   g_assert_nonnull (zone);
   pa_document_select_zone (doc, zone); /* shape mode works on the selection */
-  {
-    PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
-    pa_view_init (&view, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, 12, WIDTH, HEIGHT);
-    drag_frames ("district zoom", &view, pa_document_get_plan (doc), zone, basemap);
-  }
-  {
-    PaBBox b = pa_plan_get_extent (pa_document_get_plan (doc));
-    pa_view_init_fit (&view, &b, WIDTH, HEIGHT, 40);
-    drag_frames ("whole plan", &view, pa_document_get_plan (doc), zone, basemap);
-  }
+  drag_frames_at_both_zooms (doc, zone, basemap);
   commit_and_undo (doc, zone);
 
   g_clear_object (&doc);
@@ -357,15 +362,14 @@ bench_large_plan (const char *dir, PaBasemap *basemap)
   g_unlink (db);
 }
 
-void
-bench_large_plan_frames (const char *path, PaBasemap *basemap)
+PaDocument *
+bench_large_plan_open (const char *path, PaZone **middle)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PaStore) store = pa_store_open (path, NULL, &error);
-  g_autoptr (PaDocument) doc = NULL;
+  PaDocument *doc;
   GListModel *zones;
   PaZone *zone = NULL;
-  PaView view;
 
   g_assert_no_error (error);
   doc = pa_document_new (store);
@@ -380,16 +384,16 @@ bench_large_plan_frames (const char *path, PaBasemap *basemap)
     }
   g_assert_nonnull (zone);
   pa_document_select_zone (doc, zone);
-  {
-    PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
-    pa_view_init (&view, (b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2, 12, WIDTH, HEIGHT);
-    drag_frames ("district zoom", &view, pa_document_get_plan (doc), zone, basemap);
-  }
-  {
-    PaBBox b = pa_plan_get_extent (pa_document_get_plan (doc));
-    pa_view_init_fit (&view, &b, WIDTH, HEIGHT, 40);
-    drag_frames ("whole plan", &view, pa_document_get_plan (doc), zone, basemap);
-  }
+  *middle = zone;
+  return doc;
+}
+
+void
+bench_large_plan_frames (const char *path, PaBasemap *basemap)
+{
+  PaZone *zone;
+  g_autoptr (PaDocument) doc = bench_large_plan_open (path, &zone);
+  drag_frames_at_both_zooms (doc, zone, basemap);
 }
 
 void

@@ -1,6 +1,7 @@
 /* bench-large-plan.h — the 10,000-zone plan section of the bench (issue 12, item 8). */
 #pragma once
 
+#include "document/pa-document.h"
 #include "model/pa-basemap.h"
 
 /* Builds a database of its own in @dir, imports 10,000 drawn zones into plan "shenzhen"
@@ -15,3 +16,6 @@ void bench_large_plan_snaps (PaBasemap *basemap);
 void bench_large_plan_write (const char *path);
 /* Only the drag frames, on the plan of a database bench_large_plan_write made. */
 void bench_large_plan_frames (const char *path, PaBasemap *basemap);
+/* The plan "shenzhen" of a database bench_large_plan_write made, opened with the zone in
+ * the middle of the grid selected (the one the drags move); that zone in @middle. */
+PaDocument *bench_large_plan_open (const char *path, PaZone **middle);

@@ -13,6 +13,7 @@
 #include "render/pa-painter.h"
 #include "render/pa-zone-tiles.h"
 
+#include "bench-large-plan.h"
 #include "bench-util.h"
 
 #define WIDTH 1920
@@ -130,28 +131,12 @@ pan (const char *what, const PaView *start, PaPlan *plan, PaZone *selected, PaBa
 void
 bench_zone_pan (const char *path, PaBasemap *basemap)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PaStore) store = pa_store_open (path, NULL, &error);
-  g_autoptr (PaDocument) doc = NULL;
-  GListModel *zones;
-  PaZone *zone = NULL;
-  PaPlan *plan;
+  PaZone *zone;
+  /* the zone in the middle of the grid, selected, as in the drag frames */
+  g_autoptr (PaDocument) doc = bench_large_plan_open (path, &zone);
+  PaPlan *plan = pa_document_get_plan (doc);
   PaView district, whole, dots;
 
-  g_assert_no_error (error);
-  doc = pa_document_new (store);
-  g_assert_true (pa_document_open_plan (doc, "shenzhen", &error));
-  plan = pa_document_get_plan (doc);
-  /* the zone in the middle of the grid, selected, as in the drag frames */
-  zones = pa_document_get_zones (doc);
-  for (guint i = 0; i < g_list_model_get_n_items (zones) && !zone; i++)
-    {
-      g_autoptr (PaZone) z = g_list_model_get_item (zones, i);
-      if (g_strcmp0 (pa_zone_get_name (z), "合成片区 040-062") == 0)
-        zone = z;
-    }
-  g_assert_nonnull (zone);
-  pa_document_select_zone (doc, zone);
   {
     PaBBox b = pa_geometry_get_bbox (pa_zone_get_geometry (zone));
     /* the pan starts left of and above the zone and ends past it */
